@@ -1,0 +1,55 @@
+package dev.refinery.bench;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs a benchmark and prints each result with its ratio against the baseline measured in the same run. Usage:
+ * {@code bench/run.sh serde [--quick]}.
+ */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws RunnerException {
+        if (args.length == 0 || !args[0].equals("serde")) {
+            System.err.println("usage: bench/run.sh serde [--quick]");
+            System.exit(2);
+        }
+        boolean quick = args.length > 1 && args[1].equals("--quick");
+        Options options = new OptionsBuilder()
+                .include(SerdeBenchmark.class.getName())
+                .forks(1)
+                .threads(1)
+                .warmupIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 3))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 3))
+                .jvmArgsAppend("-Xmx1g")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        report(results, "plainAvroBinary");
+    }
+
+    private static void report(Collection<RunResult> results, String baselineName) {
+        Map<String, double[]> scores = new TreeMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            scores.put(name, new double[] {
+                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()
+            });
+        }
+        double baseline = scores.get(baselineName)[0];
+        System.out.println();
+        System.out.println("benchmark                        ops/s (±99.9% CI)          ratio vs " + baselineName);
+        scores.forEach((name, s) -> System.out.println(
+                String.format(Locale.ROOT, "%-32s %12.0f ± %-10.0f %8.3f", name, s[0], s[1], s[0] / baseline)));
+    }
+}

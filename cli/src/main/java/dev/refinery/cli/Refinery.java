@@ -1,0 +1,26 @@
+package dev.refinery.cli;
+
+import dev.refinery.cli.stack.StackCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code refinery} command. */
+@Command(
+        name = "refinery",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Streaming curation of image-text pretraining data on Kafka.",
+        subcommands = {StackCommand.class})
+public final class Refinery implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Refinery()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

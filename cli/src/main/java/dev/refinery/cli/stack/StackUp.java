@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +59,7 @@ public final class StackUp implements Callable<Integer> {
     }
 
     private int runInForeground(StackFiles files, PrintWriter out) throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
         try (LocalStack stack = LocalStack.start(files, registryPort, s3Port, partitions, Env.system())) {
             Files.writeString(files.pid(), Long.toString(ProcessHandle.current().pid()));
             files.writeEnv(stack.environment());
@@ -64,7 +67,17 @@ public final class StackUp implements Callable<Integer> {
             out.println("Running. Stop with: refinery stack down --dir " + dir + "   (or Ctrl-C)");
             out.flush();
             Thread main = Thread.currentThread();
-            Thread hook = new Thread(main::interrupt, "stack-shutdown");
+            // On Ctrl-C/SIGTERM: wake the main thread and let it stop the servers before the JVM halts.
+            Thread hook = new Thread(
+                    () -> {
+                        main.interrupt();
+                        try {
+                            stopped.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "stack-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 while (!Files.exists(files.stopRequest())) {
@@ -72,7 +85,7 @@ public final class StackUp implements Callable<Integer> {
                 }
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
+                // Ctrl-C or SIGTERM: the shutdown hook woke us; the interrupt is consumed so the servers stop cleanly
             }
             out.println("Stopping the stack...");
             out.flush();
@@ -80,6 +93,7 @@ public final class StackUp implements Callable<Integer> {
             Files.deleteIfExists(files.env());
             Files.deleteIfExists(files.pid());
             Files.deleteIfExists(files.stopRequest());
+            stopped.countDown();
         }
         return 0;
     }

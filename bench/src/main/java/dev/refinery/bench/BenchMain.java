@@ -1,9 +1,16 @@
 package dev.refinery.bench;
 
+import dev.refinery.runtime.TestPairs;
+import dev.refinery.schemas.ScoredPair;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -18,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchMain {
     private BenchMain() {}
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException {
         if (args.length == 0 || !args[0].equals("serde")) {
             System.err.println("usage: bench/run.sh serde [--quick]");
             System.exit(2);
@@ -36,6 +43,15 @@ public final class BenchMain {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         report(results, "plainAvroBinary");
+        System.out.println("record: ScoredPair of " + encodedSize(TestPairs.scoredPair(7)) + " bytes (Avro binary)");
+    }
+
+    private static int encodedSize(ScoredPair pair) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        new SpecificDatumWriter<>(ScoredPair.class).write(pair, encoder);
+        encoder.flush();
+        return out.size();
     }
 
     private static void report(Collection<RunResult> results, String baselineName) {

@@ -17,7 +17,8 @@ public record TopicNames(
         String pairsCurated,
         String dlq,
         String clusters,
-        String runs) {
+        String runs,
+        String ingestDedup) {
 
     public static final String PREFIX = "REFINERY_TOPIC_PREFIX";
     public static final String DEFAULT_PREFIX = "refinery.";
@@ -52,6 +53,7 @@ public record TopicNames(
                 env.string("REFINERY_TOPIC_PAIRS_CURATED", p + "pairs.curated"),
                 env.string("REFINERY_TOPIC_DLQ", p + "dlq"),
                 env.string("REFINERY_TOPIC_CLUSTERS", p + "clusters"),
-                env.string("REFINERY_TOPIC_RUNS", p + "runs"));
+                env.string("REFINERY_TOPIC_RUNS", p + "runs"),
+                env.string("REFINERY_TOPIC_INGEST_DEDUP", p + "ingest.dedup"));
     }
 }

@@ -28,7 +28,7 @@ public record TopicSpec(String name, int partitions, short replicationFactor, bo
 
     /**
      * Every Refinery topic. Pair topics keep 7 days (30 for decisions and the DLQ, which people inspect and replay);
-     * {@code clusters} and {@code runs} are compacted and kept forever.
+     * {@code clusters}, {@code runs} and ingest's dedup markers are compacted and kept forever.
      */
     public static List<TopicSpec> catalogue(TopicNames names, int partitions, short replication) {
         return List.of(
@@ -40,7 +40,8 @@ public record TopicSpec(String name, int partitions, short replicationFactor, bo
                 new TopicSpec(names.pairsCurated(), partitions, replication, false, SEVEN_DAYS_MS),
                 new TopicSpec(names.dlq(), partitions, replication, false, THIRTY_DAYS_MS),
                 new TopicSpec(names.clusters(), 1, replication, true, -1),
-                new TopicSpec(names.runs(), 1, replication, true, -1));
+                new TopicSpec(names.runs(), 1, replication, true, -1),
+                new TopicSpec(names.ingestDedup(), partitions, replication, true, -1));
     }
 
     public NewTopic toNewTopic() {

@@ -25,9 +25,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchMain {
     private BenchMain() {}
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("ingest")) {
+            IngestBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 2000);
+            return;
+        }
         if (args.length == 0 || !args[0].equals("serde")) {
-            System.err.println("usage: bench/run.sh serde [--quick]");
+            System.err.println("usage: bench/run.sh serde [--quick] | ingest [PAIRS]");
             System.exit(2);
         }
         boolean quick = args.length > 1 && args[1].equals("--quick");

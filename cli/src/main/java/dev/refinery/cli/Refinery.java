@@ -1,5 +1,7 @@
 package dev.refinery.cli;
 
+import dev.refinery.cli.ingest.ImportCommand;
+import dev.refinery.cli.ingest.IngestCommand;
 import dev.refinery.cli.stack.StackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Streaming curation of image-text pretraining data on Kafka.",
-        subcommands = {StackCommand.class})
+        subcommands = {StackCommand.class, IngestCommand.class, ImportCommand.class})
 public final class Refinery implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

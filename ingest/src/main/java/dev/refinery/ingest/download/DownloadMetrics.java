@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,15 +29,23 @@ public final class DownloadMetrics {
     /** The {@code host_class} of a URL refused before DNS. */
     public static final String UNKNOWN_HOST_CLASS = "unknown";
 
+    /** One in-flight count per registry, so that downloaders sharing a registry add up in one gauge. */
+    private static final Map<MeterRegistry, AtomicInteger> IN_FLIGHT_BY_REGISTRY =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private final MeterRegistry registry;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlight;
 
     DownloadMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder(IN_FLIGHT, inFlight, AtomicInteger::get)
-                .description("HTTP exchanges of the URL downloader under way")
-                .strongReference(true)
-                .register(registry);
+        this.inFlight = IN_FLIGHT_BY_REGISTRY.computeIfAbsent(registry, r -> {
+            var count = new AtomicInteger();
+            Gauge.builder(IN_FLIGHT, count, AtomicInteger::get)
+                    .description("HTTP exchanges of the URL downloaders under way")
+                    .strongReference(true)
+                    .register(r);
+            return count;
+        });
     }
 
     void record(String outcome, AddressClass hostClass, Duration elapsed) {

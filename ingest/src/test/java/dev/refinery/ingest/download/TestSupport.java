@@ -52,9 +52,14 @@ final class TestSupport {
 
     /** The reason of the refusal that {@code fetch} must end with. */
     static String refusal(UrlDownloader downloader, URI uri) {
+        return rejection(downloader, uri).reason();
+    }
+
+    /** The refusal that {@code fetch} must end with. */
+    static RejectedInputException rejection(UrlDownloader downloader, URI uri) {
         RejectedInputException e = catchThrowableOfType(RejectedInputException.class, () -> downloader.fetch(uri));
         assertThat(e).as("fetch(%s) must be refused", uri).isNotNull();
-        return e.reason();
+        return e;
     }
 
     static double count(MeterRegistry registry, String outcome, String hostClass) {

@@ -3,8 +3,10 @@ package dev.refinery.ingest.download;
 import static dev.refinery.ingest.download.TestSupport.LOOPBACK;
 import static dev.refinery.ingest.download.TestSupport.downloader;
 import static dev.refinery.ingest.download.TestSupport.refusal;
+import static dev.refinery.ingest.download.TestSupport.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.ingest.validate.RejectedInputException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,7 +89,10 @@ class UrlDownloaderLimitsTest {
 
         long start = System.nanoTime();
         try (var impatient = downloader(config, registry)) {
-            assertThat(refusal(impatient, server.uri("/trickle"))).isEqualTo(DownloadReasons.TIMEOUT);
+            RejectedInputException e = rejection(impatient, server.uri("/trickle"));
+
+            assertThat(e.reason()).isEqualTo(DownloadReasons.TIMEOUT);
+            assertThat(e).hasMessageContaining("no complete answer within 600 ms"); // the headers came in time
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }

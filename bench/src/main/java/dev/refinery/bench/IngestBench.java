@@ -55,8 +55,8 @@ final class IngestBench {
     static void run(int pairs) throws Exception {
         List<byte[]> images = BenchImages.jpegs(pairs, 40);
         long bytes = images.stream().mapToLong(b -> b.length).sum();
-        System.out.printf(Locale.ROOT, "%d pairs, %.1f MB of JPEG (mean %d bytes)%n", pairs, bytes / 1e6,
-                bytes / pairs);
+        System.out.printf(
+                Locale.ROOT, "%d pairs, %.1f MB of JPEG (mean %d bytes)%n", pairs, bytes / 1e6, bytes / pairs);
         try (EmbeddedInfra infra = EmbeddedInfra.start(Files.createTempDirectory("ingest-bench"), null, 0, 0)) {
             double[] result = new double[3];
             for (int round = 0; round < 2; round++) {
@@ -75,8 +75,14 @@ final class IngestBench {
     }
 
     private static void print(String name, double seconds, int pairs, double mb, double baselineSeconds) {
-        System.out.printf(Locale.ROOT, "%-28s %8.2f %10.0f %8.1f %10.3f%n", name, seconds, pairs / seconds,
-                mb / seconds, baselineSeconds / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%-28s %8.2f %10.0f %8.1f %10.3f%n",
+                name,
+                seconds,
+                pairs / seconds,
+                mb / seconds,
+                baselineSeconds / seconds);
     }
 
     private static double baseline(EmbeddedInfra infra, List<byte[]> images) throws Exception {
@@ -102,11 +108,16 @@ final class IngestBench {
             }
         }
         Map<String, Object> props = Map.of(
-                "bootstrap.servers", infra.bootstrapServers(),
-                "enable.idempotence", true,
-                "acks", "all",
-                "linger.ms", 5,
-                "compression.type", "zstd");
+                "bootstrap.servers",
+                infra.bootstrapServers(),
+                "enable.idempotence",
+                true,
+                "acks",
+                "all",
+                "linger.ms",
+                5,
+                "compression.type",
+                "zstd");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < events.size(); i++) {
                 producer.send(new ProducerRecord<>(p.topics().pairsRaw(), "k" + i, events.get(i)));
@@ -121,8 +132,17 @@ final class IngestBench {
         try (IngestService service = service(p)) {
             List<Candidate> candidates = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
-                candidates.add(Candidate.of(images.get(i), null, null, "a bench picture number " + i,
-                        SourceKind.WEBDATASET, "bench.tar", "k" + i, null, Map.of(), "bench#" + i));
+                candidates.add(Candidate.of(
+                        images.get(i),
+                        null,
+                        null,
+                        "a bench picture number " + i,
+                        SourceKind.WEBDATASET,
+                        "bench.tar",
+                        "k" + i,
+                        null,
+                        Map.of(),
+                        "bench#" + i));
             }
             long start = System.nanoTime();
             ImportRunner.Summary s = new ImportRunner(service.pipeline(), 256).run(candidates.iterator(), "bench");
@@ -134,15 +154,17 @@ final class IngestBench {
 
     private static double http(EmbeddedInfra infra, List<byte[]> images) throws Exception {
         PlatformConfig p = platform(infra);
-        List<String> bodies = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < images.size(); i++) {
             body.append(JSON.writeValueAsString(Map.of(
-                            "image_base64", Base64.getEncoder().encodeToString(images.get(i)),
-                            "caption", "a bench picture number " + i)))
+                            "image_base64",
+                            Base64.getEncoder().encodeToString(images.get(i)),
+                            "caption",
+                            "a bench picture number " + i)))
                     .append('\n');
             if ((i + 1) % 100 == 0 || i == images.size() - 1) {
-                bodies.add(body.toString());
+                bodies.add(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 body.setLength(0);
             }
         }
@@ -153,12 +175,12 @@ final class IngestBench {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/pairs");
             long start = System.nanoTime();
             List<Future<Integer>> sent = new ArrayList<>();
-            for (String b : bodies) {
+            for (byte[] b : bodies) {
                 sent.add(clients.submit(() -> {
                     var r = client.send(
                             HttpRequest.newBuilder(uri)
                                     .header("Content-Type", "application/x-ndjson")
-                                    .POST(HttpRequest.BodyPublishers.ofString(b))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(b))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200) {

@@ -37,8 +37,11 @@ public final class IngestCommand implements Callable<Integer> {
         Map<String, String> extra = port == null ? Map.of() : Map.of("REFINERY_INGEST_HTTP_PORT", port.toString());
         try (IngestService service = IngestEnv.start(extra);
                 IngestHttpServer http = service.serveHttp()) {
-            spec.commandLine().getOut().printf("Ingest API on http://%s:%d/v1/pairs (metrics on /metrics)%n",
-                    service.config().httpHost(), http.port());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Ingest API on http://%s:%d/v1/pairs (metrics on /metrics)%n",
+                            service.config().httpHost(), http.port());
             spec.commandLine().getOut().flush();
             stop.await();
         } finally {

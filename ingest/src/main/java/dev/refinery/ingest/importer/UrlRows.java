@@ -1,14 +1,18 @@
 package dev.refinery.ingest.importer;
 
+import dev.refinery.ingest.download.WebUrls;
 import dev.refinery.ingest.pipeline.Candidate;
 import dev.refinery.ingest.validate.RejectedInputException;
 import dev.refinery.schemas.SourceKind;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Turns a metadata row (URL, caption, extra columns) of a URL list into a candidate to download. */
+/**
+ * Turns a metadata row (URL, caption, extra columns) of a URL list into a candidate to download. URLs are parsed the
+ * way browsers accept them ({@link WebUrls}): spaces, non-ASCII paths and international domain names are common in
+ * crawled metadata.
+ */
 final class UrlRows {
     private UrlRows() {}
 
@@ -26,19 +30,10 @@ final class UrlRows {
                     origin);
         }
         try {
-            URI uri = new URI(url.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(url, "not an absolute URL with a host");
-            }
+            URI uri = WebUrls.parse(url);
             return Candidate.of(null, uri, null, caption, kind, fileName, key, null, extra, origin);
-        } catch (URISyntaxException e) {
-            return Candidate.unparsable(
-                    url.getBytes(StandardCharsets.UTF_8),
-                    new RejectedInputException("download.invalid_url", "row " + rowIndex + ": " + e.getMessage()),
-                    kind,
-                    fileName,
-                    key,
-                    origin);
+        } catch (RejectedInputException e) {
+            return Candidate.unparsable(url.getBytes(StandardCharsets.UTF_8), e, kind, fileName, key, origin);
         }
     }
 }

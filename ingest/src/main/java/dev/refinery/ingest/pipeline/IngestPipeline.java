@@ -131,12 +131,17 @@ public final class IngestPipeline {
     }
 
     private void storeImages(List<Prepared> accepted) throws InterruptedException, ExecutionException {
-        List<Future<Boolean>> puts = new ArrayList<>(accepted.size());
+        // The image marker is committed only after its object was written, so a marked image is in the store; an
+        // unmarked one is written with a plain PUT, which is idempotent for content-addressed keys (no HEAD needed).
+        List<Future<?>> puts = new ArrayList<>(accepted.size());
+        Set<String> written = new HashSet<>();
         for (Prepared p : accepted) {
-            puts.add(workers.submit(() -> objects.putIfAbsent(
-                    objectKey(p.imageId()), p.bytes(), contentType(p.info().format()))));
+            if (!dedup.seen(MarkerKind.IMAGE, p.imageId()) && written.add(p.imageId())) {
+                puts.add(workers.submit(() -> objects.put(
+                        objectKey(p.imageId()), p.bytes(), contentType(p.info().format()))));
+            }
         }
-        for (Future<Boolean> put : puts) {
+        for (Future<?> put : puts) {
             put.get();
         }
     }

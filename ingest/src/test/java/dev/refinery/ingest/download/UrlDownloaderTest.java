@@ -66,47 +66,6 @@ class UrlDownloaderTest {
         assertThat(count(registry, DownloadReasons.REFUSED_ADDRESS, "loopback")).isEqualTo(1.0);
     }
 
-    @Test
-    void shouldFollowRelativeAndAbsoluteRedirects() throws Exception {
-        server.route("/chain/one", (ex, hit) -> TestServer.redirect(ex, 301, "/chain/two"))
-                .route("/chain/two", (ex, hit) -> TestServer.redirect(ex, 302, "three?x=1"))
-                .route("/chain/three", (ex, hit) -> TestServer.redirect(ex, 303, "//127.0.0.1:" + port() + "/chain/4"))
-                .route("/chain/4", (ex, hit) -> TestServer.redirect(ex, 307, server.base() + "/chain/five b"))
-                .route("/chain/five", (ex, hit) -> TestServer.redirect(ex, 308, server.base() + "/image.png"));
-
-        Download d = downloader.fetch(server.uri("/chain/one"));
-
-        assertThat(d.finalUri()).isEqualTo(server.uri("/image.png"));
-        assertThat(d.bytes()).isEqualTo(IMAGE);
-        assertThat(d.attempts()).isEqualTo(1);
-        assertThat(server.hits("/chain/three")).isEqualTo(1);
-        assertThat(server.hits("/chain/five")).isEqualTo(1);
-    }
-
-    @Test
-    void shouldStopARedirectLoopAtMaxRedirects() {
-        server.route("/loop", (ex, hit) -> TestServer.redirect(ex, 302, "/loop"));
-
-        assertThat(refusal(downloader, server.uri("/loop"))).isEqualTo(DownloadReasons.TOO_MANY_REDIRECTS);
-        assertThat(server.hits("/loop")).isEqualTo(LOOPBACK.maxRedirects() + 1);
-    }
-
-    @Test
-    void shouldRefuseARedirectToCloudMetadataBeforeConnecting() {
-        server.route("/to-metadata", (ex, hit) -> TestServer.redirect(ex, 302, "http://169.254.169.254/latest/"));
-
-        assertThat(refusal(downloader, server.uri("/to-metadata"))).isEqualTo(DownloadReasons.REFUSED_ADDRESS);
-        assertThat(count(registry, DownloadReasons.REFUSED_ADDRESS, "private")).isEqualTo(1.0);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"file:///etc/passwd", "gopher://127.0.0.1:70/_x", "http://[::1", "http://"})
-    void shouldRefuseARedirectToSomethingThatIsNotAnHttpUrl(String location) {
-        server.route("/bad-redirect", (ex, hit) -> TestServer.redirect(ex, 301, location));
-
-        assertThat(refusal(downloader, server.uri("/bad-redirect"))).isEqualTo(DownloadReasons.INVALID_URL);
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {300, 304, 400, 401, 403, 404, 405, 410, 451})
     void shouldReportClientErrorsWithoutRetrying(int status) {
@@ -157,9 +116,5 @@ class UrlDownloaderTest {
                 .cause()
                 .isInstanceOf(RejectedInputException.class)
                 .hasFieldOrPropertyWithValue("reason", "download.http_410");
-    }
-
-    private int port() {
-        return server.uri("/").getPort();
     }
 }

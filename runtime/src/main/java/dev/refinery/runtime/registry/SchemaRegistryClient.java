@@ -35,6 +35,13 @@ public final class SchemaRegistryClient {
             return cached;
         }
         RegistryHttp.Answer answer = http.post("/subjects/" + encode(subject) + "/versions", schemaBody(text));
+        if (!answer.ok() && answer.error().status() == 409) {
+            // Either incompatible, or (Apicurio) another client registered the subject concurrently: a lookup tells.
+            Optional<RegisteredSchema> existing = lookup(subject, schema);
+            if (existing.isPresent()) {
+                return existing.get().id();
+            }
+        }
         if (!answer.ok()) {
             throw failure("register a schema under subject " + subject, answer.error());
         }

@@ -82,22 +82,20 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     private int schemaId(String topic, Writer writer) {
         Schema schema = writer.registered();
         String subject = config.subjectNameStrategy().subject(topic, isKey, schema);
-        Integer id = writer.idBySubject().get(subject);
-        if (id != null) {
-            return id;
-        }
+        // computeIfAbsent: concurrent first sends of one subject register the schema once
+        return writer.idBySubject().computeIfAbsent(subject, s -> resolveId(s, schema));
+    }
+
+    private int resolveId(String subject, Schema schema) {
         if (config.autoRegister()) {
-            id = client.register(subject, schema);
-        } else {
-            id = client.lookup(subject, schema)
-                    .orElseThrow(() -> new SchemaRegistryException(
-                            "Schema " + schema.getFullName() + " is not registered under subject " + subject
-                                    + " and auto.register.schemas=false",
-                            404,
-                            40403))
-                    .id();
+            return client.register(subject, schema);
         }
-        writer.idBySubject().put(subject, id);
-        return id;
+        return client.lookup(subject, schema)
+                .orElseThrow(() -> new SchemaRegistryException(
+                        "Schema " + schema.getFullName() + " is not registered under subject " + subject
+                                + " and auto.register.schemas=false",
+                        404,
+                        40403))
+                .id();
     }
 }

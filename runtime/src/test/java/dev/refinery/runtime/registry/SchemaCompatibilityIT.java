@@ -73,6 +73,24 @@ class SchemaCompatibilityIT {
         assertThat(second).isEqualTo(first);
     }
 
+    @Test
+    void shouldGiveEveryClientTheSameIdWhenTheyRegisterANewSubjectConcurrently(Infra infra) throws Exception {
+        String subject = "race-" + UUID.randomUUID() + "-value";
+        List<java.util.concurrent.Future<Integer>> ids = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                // separate clients, as separate producer instances would have
+                ids.add(pool.submit(() -> client(infra).register(subject, DeadLetter.getClassSchema())));
+            }
+        }
+        List<Integer> values = new ArrayList<>();
+        for (var id : ids) {
+            values.add(id.get());
+        }
+
+        assertThat(values).hasSize(8).containsOnly(values.get(0));
+    }
+
     private static SchemaRegistryClient client(Infra infra) {
         return new SchemaRegistryClient(
                 RegistryClientConfig.of(infra.schemaRegistryUrl().toString()));

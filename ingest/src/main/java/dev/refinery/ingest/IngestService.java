@@ -82,7 +82,8 @@ public final class IngestService implements AutoCloseable {
                     config.transactionalId(),
                     config.publishQueue(),
                     config.publishMaxRecords(),
-                    config.publishLinger());
+                    config.publishLinger(),
+                    metrics);
             resources.add(publisher);
             UrlDownloader downloader = new UrlDownloader(config.download(), metrics);
             resources.add(downloader);

@@ -50,6 +50,16 @@ class IngestHttpIT {
                 IngestHttpServer server = service.serveHttp()) {
             first = post(server.port(), batch);
             JsonNode second = post(server.port(), batch);
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(IngestFixtures.base(server.port()) + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(metrics)
+                    .contains("refinery_ingest_pairs_total{outcome=\"accepted\",reason=\"none\"} 80.0")
+                    .contains(
+                            "refinery_ingest_pairs_total{outcome=\"rejected\",reason=\"image.decompression_bomb\"} 4.0")
+                    .contains("refinery_ingest_image_bytes_total");
 
             assertThat(second.get("accepted").asInt()).isZero();
             assertThat(second.get("duplicate").asInt()).isEqualTo(90);
@@ -130,6 +140,14 @@ class IngestHttpIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
 
+            var metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(IngestFixtures.base(server.port()) + "/metrics"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.body())
+                    .contains("kafka_producer_buffer_available_bytes")
+                    .contains("refinery_ingest_publish_queue");
             assertThat(noToken.statusCode()).isEqualTo(401);
             assertThat(tooBig.statusCode()).isEqualTo(413);
             assertThat(ready.statusCode()).isEqualTo(200);

@@ -1,5 +1,8 @@
 package dev.refinery.ingest.publish;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +37,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     private record Group(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> done) {}
 
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics clientMetrics;
     private final BlockingQueue<Group> queue;
     private final int maxRecords;
     private final Duration linger;
@@ -46,7 +50,8 @@ public final class TransactionalPublisher implements AutoCloseable {
             String transactionalId,
             int queueCapacity,
             int maxRecords,
-            Duration linger) {
+            Duration linger,
+            MeterRegistry metrics) {
         Map<String, Object> props = new HashMap<>(producerProps);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -55,9 +60,15 @@ public final class TransactionalPublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.producer.initTransactions();
+        // producer buffer, batch sizes, request latency: kafka_producer_* meters
+        this.clientMetrics = new KafkaClientMetrics(producer);
+        this.clientMetrics.bindTo(metrics);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxRecords = maxRecords;
         this.linger = linger;
+        Gauge.builder("refinery.ingest.publish.queue", queue, BlockingQueue::size)
+                .description("Batches waiting for the transactional publisher")
+                .register(metrics);
         this.loop = Thread.ofPlatform().name("publisher-" + transactionalId).start(this::run);
     }
 
@@ -158,6 +169,7 @@ public final class TransactionalPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        clientMetrics.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

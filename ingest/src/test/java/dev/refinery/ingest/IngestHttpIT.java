@@ -154,6 +154,50 @@ class IngestHttpIT {
         }
     }
 
+    @Test
+    void shouldAcceptMultipartUploadsWithAManifestOrASinglePair(Infra infra) throws Exception {
+        PlatformConfig platform = IngestFixtures.platform(infra);
+        try (IngestService service = start(platform, IngestFixtures.ingestConfig(Map.of()));
+                IngestHttpServer server = service.serveHttp()) {
+            String manifest = "{\"caption\":\"first\",\"image_part\":\"a\"}\n"
+                    + "{\"caption\":\"second\",\"image_part\":\"b\"}\n"
+                    + "{\"caption\":\"third\",\"image_part\":\"missing\"}\n";
+            byte[] withManifest = dev.refinery.ingest.http.MultipartBodies.body(
+                    "b0undary",
+                    dev.refinery.ingest.http.MultipartBodies.part(
+                            "pairs", null, manifest.getBytes(StandardCharsets.UTF_8)),
+                    dev.refinery.ingest.http.MultipartBodies.part("a", "a.png", IngestFixtures.png(4001)),
+                    dev.refinery.ingest.http.MultipartBodies.part("b", "b.jpg", IngestFixtures.jpeg(4002)));
+            byte[] single = dev.refinery.ingest.http.MultipartBodies.body(
+                    "b0undary",
+                    dev.refinery.ingest.http.MultipartBodies.part("image", "c.png", IngestFixtures.png(4003)),
+                    dev.refinery.ingest.http.MultipartBodies.part(
+                            "caption", null, "fourth".getBytes(StandardCharsets.UTF_8)));
+
+            JsonNode many = postMultipart(server.port(), withManifest);
+            JsonNode one = postMultipart(server.port(), single);
+
+            assertThat(many.get("accepted").asInt()).isEqualTo(2);
+            assertThat(many.get("rejected").asInt()).isEqualTo(1);
+            assertThat(many.at("/results/2/reason").asText()).isEqualTo("request.invalid_item");
+            assertThat(one.get("accepted").asInt()).isEqualTo(1);
+        }
+        assertThat(rawPairs(infra, platform))
+                .extracting(r -> r.value().getCaption())
+                .containsExactlyInAnyOrder("first", "second", "fourth");
+    }
+
+    private JsonNode postMultipart(int port, byte[] body) throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(IngestFixtures.base(port) + "/v1/pairs"))
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     /** 80 distinct valid pairs, 10 exact duplicates of some of them, 5 corrupt images, 2 bombs, 3 bad captions. */
     private static String hundredPairs() throws Exception {
         List<ObjectNode> items = new ArrayList<>();

@@ -8,14 +8,11 @@ import dev.refinery.ingest.importer.ImportRunner;
 import dev.refinery.ingest.pipeline.Candidate;
 import dev.refinery.ingest.pipeline.Outcome;
 import dev.refinery.runtime.TestPairs;
+import dev.refinery.runtime.TestPlatforms;
 import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.s3.ObjectStore;
-import dev.refinery.runtime.s3.S3Config;
 import dev.refinery.runtime.serde.SpecificAvroSerializer;
-import dev.refinery.runtime.topic.TopicAdmin;
-import dev.refinery.runtime.topic.TopicNames;
-import dev.refinery.runtime.topic.TopicSpec;
 import dev.refinery.schemas.RawPair;
 import dev.refinery.schemas.SourceKind;
 import dev.refinery.testkit.EmbeddedInfra;
@@ -35,7 +32,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -208,13 +204,7 @@ final class IngestBench {
     }
 
     private static PlatformConfig platform(EmbeddedInfra infra) throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        TopicNames topics = TopicNames.withPrefix("bench-" + id + ".");
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infra.bootstrapServers()))) {
-            TopicAdmin.ensure(admin, TopicSpec.catalogue(topics, 3, (short) 1));
-        }
-        S3Config s3 = S3Config.local(infra.s3Endpoint(), "bench-" + id, infra.s3AccessKey(), infra.s3SecretKey());
-        return new PlatformConfig(infra.bootstrapServers(), infra.schemaRegistryUrl(), topics, s3);
+        return TestPlatforms.create(infra);
     }
 
     private static void check(long accepted, int expected) {

@@ -1,12 +1,9 @@
 package dev.refinery.ingest;
 
 import dev.refinery.ingest.config.IngestConfig;
+import dev.refinery.runtime.TestPlatforms;
 import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
-import dev.refinery.runtime.s3.S3Config;
-import dev.refinery.runtime.topic.TopicAdmin;
-import dev.refinery.runtime.topic.TopicNames;
-import dev.refinery.runtime.topic.TopicSpec;
 import dev.refinery.testkit.Infra;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -21,7 +18,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.admin.Admin;
 
 /** Isolated topics, bucket and configs per test, and real images made with ImageIO. */
 final class IngestFixtures {
@@ -29,13 +25,7 @@ final class IngestFixtures {
 
     /** A fresh topic prefix and bucket, with every topic created. */
     static PlatformConfig platform(Infra infra) throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        TopicNames topics = TopicNames.withPrefix("it-" + id + ".");
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infra.bootstrapServers()))) {
-            TopicAdmin.ensure(admin, TopicSpec.catalogue(topics, 2, (short) 1));
-        }
-        S3Config s3 = S3Config.local(infra.s3Endpoint(), "it-" + id, infra.s3AccessKey(), infra.s3SecretKey());
-        return new PlatformConfig(infra.bootstrapServers(), infra.schemaRegistryUrl(), topics, s3);
+        return TestPlatforms.create(infra);
     }
 
     static IngestConfig ingestConfig(Map<String, String> extra) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refinery.ingest.config.IngestConfig;
 import dev.refinery.ingest.http.IngestHttpServer;
+import dev.refinery.runtime.TopicReader;
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.s3.S3Clients;

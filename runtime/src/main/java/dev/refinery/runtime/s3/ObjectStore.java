@@ -90,6 +90,17 @@ public final class ObjectStore implements AutoCloseable {
         return s3.getObjectAsBytes(b -> b.bucket(config.bucket()).key(key)).asByteArray();
     }
 
+    /** Reads the object an {@code s3://bucket/key} URI names (any bucket these credentials can read). */
+    public byte[] getUri(String s3Uri) {
+        if (!s3Uri.startsWith("s3://") || s3Uri.indexOf('/', 5) < 0) {
+            throw new IllegalArgumentException("not an s3://bucket/key URI: " + s3Uri);
+        }
+        int slash = s3Uri.indexOf('/', 5);
+        String bucket = s3Uri.substring(5, slash);
+        String key = s3Uri.substring(slash + 1);
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+    }
+
     /**
      * Uploads {@code size} bytes from {@code in}: one PUT below the multipart threshold, otherwise a multipart upload
      * in parts of the configured size, aborted on any failure so no orphan parts stay behind.

@@ -1,4 +1,4 @@
-package dev.refinery.ingest;
+package dev.refinery.runtime;
 
 import dev.refinery.testkit.Infra;
 import java.time.Duration;
@@ -13,10 +13,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic as a read_committed consumer sees it. */
-final class TopicReader {
+public final class TopicReader {
     private TopicReader() {}
 
-    static <V> List<ConsumerRecord<String, V>> readAll(Infra infra, String topic, Deserializer<V> values) {
+    public static <V> List<ConsumerRecord<String, V>> readAll(Infra infra, String topic, Deserializer<V> values) {
         Map<String, Object> props = Map.of(
                 "bootstrap.servers",
                 infra.bootstrapServers(),

@@ -9,15 +9,14 @@ import dev.refinery.ingest.pipeline.IngestPipeline;
 import dev.refinery.ingest.pipeline.PipelineFactory;
 import dev.refinery.ingest.publish.TransactionalPublisher;
 import dev.refinery.runtime.config.PlatformConfig;
+import dev.refinery.runtime.lifecycle.Resources;
 import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.registry.SchemaRegistryClient;
 import dev.refinery.runtime.s3.ObjectStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +34,7 @@ public final class IngestService implements AutoCloseable {
 
     private final IngestConfig config;
     private final PrometheusMeterRegistry metrics;
-    private final List<AutoCloseable> resources;
+    private final Resources resources;
     private final DedupStore dedup;
     private final TransactionalPublisher publisher;
     private final IngestPipeline pipeline;
@@ -43,7 +42,7 @@ public final class IngestService implements AutoCloseable {
     private IngestService(
             IngestConfig config,
             PrometheusMeterRegistry metrics,
-            List<AutoCloseable> resources,
+            Resources resources,
             DedupStore dedup,
             TransactionalPublisher publisher,
             IngestPipeline pipeline) {
@@ -66,7 +65,7 @@ public final class IngestService implements AutoCloseable {
             Map<String, Object> kafkaOverrides,
             PrometheusMeterRegistry metrics)
             throws InterruptedException, TimeoutException {
-        List<AutoCloseable> resources = new ArrayList<>();
+        Resources resources = new Resources();
         try {
             Map<String, Object> kafka = new HashMap<>(platform.kafkaClientProperties());
             kafka.putAll(kafkaOverrides);
@@ -107,7 +106,7 @@ public final class IngestService implements AutoCloseable {
                     platform.topics().pairsRaw());
             return new IngestService(config, metrics, resources, dedup, publisher, pipeline);
         } catch (InterruptedException | TimeoutException | RuntimeException e) {
-            closeAll(resources);
+            resources.close();
             throw e;
         }
     }
@@ -140,16 +139,6 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                log.warn("Error while closing {}: {}", resources.get(i), e.toString());
-            }
-        }
+        resources.close();
     }
 }

@@ -29,8 +29,19 @@ public final class BenchMain {
             IngestBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 2000);
             return;
         }
+        if (args.length > 0 && args[0].equals("image")) {
+            ImageBench.run(200, args.length > 1 ? Integer.parseInt(args[1]) : 10);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("scorer")) {
+            ScorerBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 1000,
+                    args.length > 2 ? java.nio.file.Path.of(args[2]) : null);
+            return;
+        }
         if (args.length == 0 || !args[0].equals("serde")) {
-            System.err.println("usage: bench/run.sh serde [--quick] | ingest [PAIRS]");
+            System.err.println(
+                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]]");
             System.exit(2);
         }
         boolean quick = args.length > 1 && args[1].equals("--quick");

@@ -2,6 +2,8 @@ package dev.refinery.cli;
 
 import dev.refinery.cli.ingest.ImportCommand;
 import dev.refinery.cli.ingest.IngestCommand;
+import dev.refinery.cli.scorer.ClustersCommand;
+import dev.refinery.cli.scorer.ScoreCommand;
 import dev.refinery.cli.stack.StackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +14,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Streaming curation of image-text pretraining data on Kafka.",
-        subcommands = {StackCommand.class, IngestCommand.class, ImportCommand.class})
+        subcommands = {
+            StackCommand.class,
+            IngestCommand.class,
+            ImportCommand.class,
+            ScoreCommand.class,
+            ClustersCommand.class
+        })
 public final class Refinery implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,48 @@
+package dev.refinery.scorer.worker;
+
+import dev.refinery.schemas.DeadLetter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** Builds the DLQ record for a consumed record the scorer cannot process. */
+final class DeadLetters {
+    private DeadLetters() {}
+
+    static DeadLetter of(ConsumerRecord<String, byte[]> record, String reason, Throwable error, boolean withStack) {
+        Map<String, ByteBuffer> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            headers.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value()));
+        }
+        return DeadLetter.newBuilder()
+                .setStage("scorer")
+                .setReason(reason)
+                .setErrorClass(error.getClass().getName())
+                .setErrorMessage(String.valueOf(error.getMessage()))
+                .setStackTrace(withStack ? stackTrace(error) : null)
+                .setSourceTopic(record.topic())
+                .setSourcePartition(record.partition())
+                .setSourceOffset(record.offset())
+                .setOrigin(null)
+                .setOriginalKey(
+                        record.key() == null
+                                ? null
+                                : ByteBuffer.wrap(record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+                .setOriginalHeaders(headers)
+                .setFailedAt(Instant.now())
+                .build();
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        String s = out.toString();
+        return s.length() > 16_384 ? s.substring(0, 16_384) : s;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.refinery.scorer.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.refinery.runtime.TestPlatforms;
+import dev.refinery.runtime.TopicReader;
+import dev.refinery.runtime.config.Env;
+import dev.refinery.runtime.config.PlatformConfig;
+import dev.refinery.runtime.registry.RegistryClientConfig;
+import dev.refinery.runtime.serde.SpecificAvroDeserializer;
+import dev.refinery.schemas.DeadLetter;
+import dev.refinery.schemas.ImageFormat;
+import dev.refinery.schemas.ScoredPair;
+import dev.refinery.scorer.ScorerFixtures;
+import dev.refinery.scorer.ScorerService;
+import dev.refinery.scorer.config.ScorerConfig;
+import dev.refinery.testkit.Infra;
+import dev.refinery.testkit.RefineryInfraExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(RefineryInfraExtension.class)
+class ScorerExactlyOnceIT {
+
+    @Test
+    void shouldScoreEachPairExactlyOnceAcrossAKillInTheMiddleOfATransaction(Infra infra, @TempDir Path dir)
+            throws Exception {
+        PlatformConfig platform = TestPlatforms.create(infra);
+        var images = ScorerFixtures.demoImages(200);
+        try (var producer = ScorerFixtures.producer(infra)) {
+            for (int i = 0; i < images.size(); i++) {
+                var img = images.get(i);
+                ScorerFixtures.publish(
+                        infra,
+                        platform,
+                        producer,
+                        img.bytes(),
+                        ImageFormat.valueOf(img.format().toUpperCase(java.util.Locale.ROOT)),
+                        img.width(),
+                        img.height(),
+                        ScorerFixtures.matched(img, i),
+                        i);
+            }
+            byte[] jpeg = images.get(0).bytes();
+            byte[] broken = Arrays.copyOf(jpeg, 64); // a header and nothing decodable
+            for (int i = 0; i < 3; i++) {
+                broken[40 + i] ^= 0x55;
+                ScorerFixtures.publish(
+                        infra,
+                        platform,
+                        producer,
+                        broken.clone(),
+                        ImageFormat.JPEG,
+                        200,
+                        200,
+                        "a broken picture " + i,
+                        1000 + i);
+            }
+        }
+
+        Map<String, String> env = new HashMap<>(TestPlatforms.environment(platform));
+        env.putAll(Map.of(
+                "REFINERY_SCORER_BATCH_SIZE", "20",
+                "REFINERY_SCORER_BATCH_MAX_DELAY_MS", "200",
+                "REFINERY_SCORER_GROUP_ID", "scorer-it",
+                "REFINERY_SCORER_TRANSACTIONAL_ID", "scorer-it-0",
+                "REFINERY_SCORER_HTTP_PORT", "0",
+                "REFINERY_SCORER_GPU", "off",
+                "REFINERY_SCORER_MODEL_CACHE", dir.resolve("models").toString(),
+                "KAFKA_SESSION_TIMEOUT_MS", "6000",
+                "KAFKA_HEARTBEAT_INTERVAL_MS", "1000"));
+        Path log = dir.resolve("scorer-1.log");
+        Map<String, String> childEnv = new HashMap<>(env);
+        childEnv.put("REFINERY_SCORER_TEST_HANG_BEFORE_COMMIT", "3");
+        Process first = startChild(childEnv, log);
+        try {
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> Files.exists(log) && Files.readString(log).contains("TEST HOOK: hanging"));
+        } finally {
+            first.destroyForcibly().waitFor(); // kill -9 with batch 3 sent but not committed
+        }
+        assertThat(scored(infra, platform)).as("batches 1 and 2 committed").hasSize(40);
+
+        ScorerConfig config = ScorerConfig.fromEnv(Env.of(env));
+        Map<String, Object> kafka = Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
+        try (ScorerService second = ScorerService.start(platform, config, kafka, new SimpleMeterRegistry(), null)) {
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> scored(infra, platform).size() >= 200
+                            && deadLetters(infra, platform).size() >= 3);
+            assertThat(second.worker().failure()).isNull();
+        }
+
+        var scored = scored(infra, platform);
+        Set<String> ids =
+                scored.stream().map(ScoredPair::getPair).map(p -> p.getPairId()).collect(Collectors.toSet());
+        assertThat(scored).hasSize(200);
+        assertThat(ids).hasSize(200);
+        assertThat(scored).allSatisfy(s -> {
+            assertThat(s.getClipScore()).isNotNull();
+            assertThat(s.getImageEmbedding().remaining()).isPositive();
+            assertThat(s.getModelId()).startsWith("refinery-tiny-clip");
+        });
+        var dlq = deadLetters(infra, platform);
+        assertThat(dlq).hasSize(3).allSatisfy(d -> {
+            assertThat(d.getStage()).isEqualTo("scorer");
+            assertThat(d.getReason()).startsWith("image.");
+            assertThat(d.getSourceTopic()).isEqualTo(platform.topics().pairsRaw());
+            assertThat(d.getErrorMessage()).isNotBlank();
+        });
+    }
+
+    private static Process startChild(Map<String, String> env, Path log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.refinery.scorer.ScorerMain"));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    static List<ScoredPair> scored(Infra infra, PlatformConfig platform) {
+        var d = new SpecificAvroDeserializer<ScoredPair>();
+        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
+        return TopicReader.readAll(infra, platform.topics().pairsScored(), d).stream()
+                .map(r -> r.value())
+                .toList();
+    }
+
+    static List<DeadLetter> deadLetters(Infra infra, PlatformConfig platform) {
+        var d = new SpecificAvroDeserializer<DeadLetter>();
+        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
+        return TopicReader.readAll(infra, platform.topics().dlq(), d).stream()
+                .map(r -> r.value())
+                .toList();
+    }
+}

@@ -33,6 +33,12 @@ public final class BenchMain {
             ImageBench.run(200, args.length > 1 ? Integer.parseInt(args[1]) : 10);
             return;
         }
+        if (args.length > 0 && args[0].equals("scorer-vit-b32")) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vit-b32");
+            dev.refinery.scorer.model.VitB32ShapedModel.write(dir, 42);
+            ScorerBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 256, dir);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scorer")) {
             ScorerBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 1000,
@@ -41,7 +47,7 @@ public final class BenchMain {
         }
         if (args.length == 0 || !args[0].equals("serde")) {
             System.err.println(
-                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]]");
+                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS]");
             System.exit(2);
         }
         boolean quick = args.length > 1 && args[1].equals("--quick");

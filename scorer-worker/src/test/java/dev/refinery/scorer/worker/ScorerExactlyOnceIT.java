@@ -9,12 +9,14 @@ import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.serde.SpecificAvroDeserializer;
+import dev.refinery.schemas.ClusterSet;
 import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.ImageFormat;
 import dev.refinery.schemas.ScoredPair;
 import dev.refinery.scorer.ScorerFixtures;
 import dev.refinery.scorer.ScorerService;
 import dev.refinery.scorer.config.ScorerConfig;
+import dev.refinery.scorer.fit.ClusterFitter;
 import dev.refinery.testkit.Infra;
 import dev.refinery.testkit.RefineryInfraExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -120,6 +122,75 @@ class ScorerExactlyOnceIT {
             assertThat(d.getSourceTopic()).isEqualTo(platform.topics().pairsRaw());
             assertThat(d.getErrorMessage()).isNotBlank();
         });
+    }
+
+    @Test
+    void shouldFitClustersFromScoredEmbeddingsAndAssignThemToNewPairs(Infra infra, @TempDir Path dir) throws Exception {
+        PlatformConfig platform = TestPlatforms.create(infra);
+        var images = ScorerFixtures.demoImages(60);
+        try (var producer = ScorerFixtures.producer(infra)) {
+            for (int i = 0; i < 40; i++) {
+                publishDemo(infra, platform, producer, images.get(i), i);
+            }
+        }
+        Map<String, String> env = new HashMap<>(TestPlatforms.environment(platform));
+        env.putAll(Map.of(
+                "REFINERY_SCORER_GROUP_ID", "clusters-it",
+                "REFINERY_SCORER_TRANSACTIONAL_ID", "clusters-it-0",
+                "REFINERY_SCORER_GPU", "off",
+                "REFINERY_SCORER_LANGUAGES", "en,de",
+                "REFINERY_SCORER_MODEL_CACHE", dir.resolve("models").toString()));
+        ScorerConfig config = ScorerConfig.fromEnv(Env.of(env));
+        Map<String, Object> kafka = new HashMap<>(infra.clientProperties());
+        try (ScorerService scorer = ScorerService.start(platform, config, Map.of(), new SimpleMeterRegistry(), null)) {
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> scored(infra, platform).size() >= 40);
+
+            ClusterSet set = ClusterFitter.fit(platform.topics(), kafka, 4, 1000, java.util.Optional.empty(), 7);
+
+            assertThat(set.getCentroids()).hasSize(4);
+            assertThat(set.getSampleSize()).isEqualTo(40);
+            assertThat(set.getEmbeddingModel()).isEqualTo(scorer.model().id());
+            assertThat(set.getCentroids().stream().mapToLong(c -> c.getSize()).sum())
+                    .isEqualTo(40);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ofSeconds(1))
+                    .until(() -> true);
+            try (var producer = ScorerFixtures.producer(infra)) {
+                for (int i = 40; i < 60; i++) {
+                    publishDemo(infra, platform, producer, images.get(i), i);
+                }
+            }
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> scored(infra, platform).size() >= 60);
+            var later = scored(infra, platform).stream()
+                    .filter(s -> s.getCluster() != null)
+                    .toList();
+            assertThat(later).isNotEmpty().allSatisfy(s -> {
+                assertThat(s.getCluster().getClusterSetVersion()).isEqualTo(set.getVersion());
+                assertThat(s.getCluster().getClusterId()).isBetween(0, 3);
+                assertThat(s.getCluster().getSimilarity()).isBetween(-1.0, 1.0001);
+            });
+        }
+    }
+
+    private static void publishDemo(
+            Infra infra,
+            PlatformConfig platform,
+            org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer,
+            dev.refinery.scorer.demo.DemoImage img,
+            int i)
+            throws Exception {
+        ScorerFixtures.publish(
+                infra,
+                platform,
+                producer,
+                img.bytes(),
+                ImageFormat.valueOf(img.format().toUpperCase(java.util.Locale.ROOT)),
+                img.width(),
+                img.height(),
+                ScorerFixtures.matched(img, i),
+                i);
     }
 
     private static Process startChild(Map<String, String> env, Path log) throws Exception {

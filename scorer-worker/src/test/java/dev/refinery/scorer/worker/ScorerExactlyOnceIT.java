@@ -44,17 +44,7 @@ class ScorerExactlyOnceIT {
         var images = ScorerFixtures.demoImages(200);
         try (var producer = ScorerFixtures.producer(infra)) {
             for (int i = 0; i < images.size(); i++) {
-                var img = images.get(i);
-                ScorerFixtures.publish(
-                        infra,
-                        platform,
-                        producer,
-                        img.bytes(),
-                        ImageFormat.valueOf(img.format().toUpperCase(java.util.Locale.ROOT)),
-                        img.width(),
-                        img.height(),
-                        ScorerFixtures.matched(img, i),
-                        i);
+                publishDemo(infra, platform, producer, images.get(i), i);
             }
             byte[] jpeg = images.get(0).bytes();
             byte[] broken = Arrays.copyOf(jpeg, 64); // a header and nothing decodable

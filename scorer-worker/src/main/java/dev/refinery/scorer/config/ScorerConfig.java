@@ -11,6 +11,7 @@ import java.util.Optional;
  * Scorer settings from {@code REFINERY_SCORER_*} variables (every key and default is in docs/configuration.md).
  *
  * @param model a local folder in Optimum CLIP layout, or {@code s3://bucket/prefix/}; empty = the embedded model
+ * @param heads optional ONNX heads on the image embedding, {@code name=path,...} (e.g. aesthetic, nsfw)
  */
 public record ScorerConfig(
         Optional<String> model,
@@ -28,6 +29,7 @@ public record ScorerConfig(
         String transactionalId,
         Optional<Path> routingPolicy,
         List<String> languages,
+        String heads,
         int httpPort) {
 
     public ScorerConfig {
@@ -66,6 +68,7 @@ public record ScorerConfig(
                         .map(String::trim)
                         .filter(s -> !s.isEmpty())
                         .toList(),
+                env.string("REFINERY_SCORER_HEADS", ""),
                 env.integer("REFINERY_SCORER_HTTP_PORT", 8082));
     }
 }

@@ -181,7 +181,8 @@ final class BatchScorer {
                 pair.getImage().getHeight(),
                 pair.getImage().getSizeBytes(),
                 pair.getImage().getFormat(),
-                clip));
+                clip,
+                image));
         RouteDecision route = router.route(pair.getRevision(), clip, computed);
         return ScoredPair.newBuilder()
                 .setPair(pair)

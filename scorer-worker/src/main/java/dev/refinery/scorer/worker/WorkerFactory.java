@@ -1,5 +1,6 @@
 package dev.refinery.scorer.worker;
 
+import ai.onnxruntime.OrtException;
 import dev.refinery.runtime.lifecycle.Resources;
 import dev.refinery.runtime.registry.SchemaRegistryClient;
 import dev.refinery.runtime.s3.ObjectStore;
@@ -15,8 +16,13 @@ import dev.refinery.scorer.inference.ClipModel;
 import dev.refinery.scorer.metrics.ScorerMetrics;
 import dev.refinery.scorer.route.Router;
 import dev.refinery.scorer.route.RoutingPolicy;
+import dev.refinery.scorer.signal.EmbeddingHeadSignal;
+import dev.refinery.scorer.signal.QualitySignal;
 import dev.refinery.scorer.signal.SignalSet;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +77,16 @@ public final class WorkerFactory {
         resources.add(decodePool::shutdownNow);
         ClusterAssigner clusters = new ClusterAssigner(topics.clusters(), model.id(), kafka);
         resources.add(clusters);
-        SignalSet signals = SignalSet.defaults(config.languages());
+        List<QualitySignal> all =
+                new ArrayList<>(SignalSet.defaults(config.languages()).signals());
+        try {
+            for (EmbeddingHeadSignal head : EmbeddingHeadSignal.loadAll(config.heads())) {
+                all.add(resources.add(head));
+            }
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("Cannot load REFINERY_SCORER_HEADS " + config.heads() + ": " + e, e);
+        }
+        SignalSet signals = new SignalSet(all);
         signals.warmUp(); // builds the language detector now rather than stalling the first batch
         BatchScorer scorer = new BatchScorer(
                 raw,

@@ -3,11 +3,9 @@ package dev.refinery.scorer.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.onnx.proto.OnnxMl;
 import dev.refinery.schemas.ImageFormat;
 import dev.refinery.schemas.Signal;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import dev.refinery.scorer.LinearHeads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +20,7 @@ class EmbeddingHeadSignalTest {
     @Test
     void shouldScoreTheImageEmbeddingWithAnOnnxHead(@TempDir Path dir) throws Exception {
         Path onnx = dir.resolve("aesthetic.onnx");
-        Files.write(onnx, linearHead(WEIGHTS, BIAS).toByteArray());
+        Files.write(onnx, LinearHeads.linearHead(WEIGHTS, BIAS).toByteArray());
         float[] embedding = {0.1f, 0.2f, 0.3f, 0.4f};
 
         try (EmbeddingHeadSignal head = EmbeddingHeadSignal.load("aesthetic", onnx)) {
@@ -42,7 +40,7 @@ class EmbeddingHeadSignalTest {
     @Test
     void shouldParseTheHeadListAndRefuseMalformedEntries(@TempDir Path dir) throws Exception {
         Path onnx = dir.resolve("nsfw.onnx");
-        Files.write(onnx, linearHead(WEIGHTS, 0).toByteArray());
+        Files.write(onnx, LinearHeads.linearHead(WEIGHTS, 0).toByteArray());
 
         List<EmbeddingHeadSignal> heads = EmbeddingHeadSignal.loadAll("nsfw=" + onnx + ", ");
         try {
@@ -57,63 +55,5 @@ class EmbeddingHeadSignalTest {
 
     private static SignalInput input(float[] embedding) {
         return new SignalInput("a red circle", 320, 240, 40_000, ImageFormat.JPEG, 0.8, embedding);
-    }
-
-    /** {@code score = embedding · weights + bias}: a MatMul and an Add, as an exported linear head would be. */
-    static OnnxMl.ModelProto linearHead(float[] weights, float bias) {
-        int dim = weights.length;
-        OnnxMl.GraphProto graph = OnnxMl.GraphProto.newBuilder()
-                .setName("linear-head")
-                .addInitializer(tensor("W", weights, dim, 1))
-                .addInitializer(tensor("B", new float[] {bias}, 1))
-                .addNode(OnnxMl.NodeProto.newBuilder()
-                        .setOpType("MatMul")
-                        .addInput("embedding")
-                        .addInput("W")
-                        .addOutput("wx"))
-                .addNode(OnnxMl.NodeProto.newBuilder()
-                        .setOpType("Add")
-                        .addInput("wx")
-                        .addInput("B")
-                        .addOutput("score"))
-                .addInput(value("embedding", "batch", dim))
-                .addOutput(value("score", "batch", 1))
-                .build();
-        return OnnxMl.ModelProto.newBuilder()
-                .setIrVersion(8)
-                .addOpsetImport(
-                        OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
-                .setProducerName("refinery-test")
-                .setGraph(graph)
-                .build();
-    }
-
-    private static OnnxMl.TensorProto tensor(String name, float[] values, long... dims) {
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            buf.putFloat(v);
-        }
-        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder()
-                .setName(name)
-                .setDataType(OnnxMl.TensorProto.DataType.FLOAT_VALUE)
-                .setRawData(com.google.protobuf.ByteString.copyFrom(buf.array()));
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        return t.build();
-    }
-
-    private static OnnxMl.ValueInfoProto value(String name, String batch, int dim) {
-        OnnxMl.TensorShapeProto shape = OnnxMl.TensorShapeProto.newBuilder()
-                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(batch))
-                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(dim))
-                .build();
-        return OnnxMl.ValueInfoProto.newBuilder()
-                .setName(name)
-                .setType(OnnxMl.TypeProto.newBuilder()
-                        .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
-                                .setElemType(OnnxMl.TensorProto.DataType.FLOAT_VALUE)
-                                .setShape(shape)))
-                .build();
     }
 }

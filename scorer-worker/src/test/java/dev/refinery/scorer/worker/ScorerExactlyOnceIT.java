@@ -123,7 +123,13 @@ class ScorerExactlyOnceIT {
                 publishDemo(infra, platform, producer, images.get(i), i);
             }
         }
+        Path head = dir.resolve("aesthetic.onnx");
+        float[] weights = new float[dev.refinery.scorer.model.TinyClipModel.DIMENSION];
+        java.util.Arrays.fill(weights, 0.1f);
+        Files.write(
+                head, dev.refinery.scorer.LinearHeads.linearHead(weights, 1f).toByteArray());
         Map<String, String> env = new HashMap<>(TestPlatforms.environment(platform));
+        env.put("REFINERY_SCORER_HEADS", "aesthetic=" + head);
         env.putAll(Map.of(
                 "REFINERY_SCORER_GROUP_ID", "clusters-it",
                 "REFINERY_SCORER_TRANSACTIONAL_ID", "clusters-it-0",
@@ -135,6 +141,12 @@ class ScorerExactlyOnceIT {
         try (ScorerService scorer = ScorerService.start(platform, config, Map.of(), new SimpleMeterRegistry(), null)) {
             await().atMost(Duration.ofMinutes(1))
                     .until(() -> scored(infra, platform).size() >= 40);
+
+            assertThat(scored(infra, platform))
+                    .allSatisfy(p -> assertThat(p.getSignals()).anySatisfy(sig -> {
+                        assertThat(sig.getName()).isEqualTo("aesthetic");
+                        assertThat(sig.getValue()).isNotNull();
+                    }));
 
             ClusterSet set = ClusterFitter.fit(platform.topics(), kafka, 4, 1000, java.util.Optional.empty(), 7);
 

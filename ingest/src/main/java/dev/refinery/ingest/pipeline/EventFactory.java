@@ -103,12 +103,11 @@ final class EventFactory {
             return raw.length <= MAX_RAW_IN_DLQ ? raw : java.util.Arrays.copyOf(raw, MAX_RAW_IN_DLQ);
         }
         ObjectNode node = json.createObjectNode();
-        if (c.captionBytes() != null) {
-            String text = new String(c.captionBytes(), StandardCharsets.UTF_8);
-            node.put("caption", text.length() > MAX_CAPTION_IN_DLQ ? text.substring(0, MAX_CAPTION_IN_DLQ) : text);
-        } else if (c.caption() != null) {
-            String text = c.caption();
-            node.put("caption", text.length() > MAX_CAPTION_IN_DLQ ? text.substring(0, MAX_CAPTION_IN_DLQ) : text);
+        String caption = c.captionBytes() != null ? new String(c.captionBytes(), StandardCharsets.UTF_8) : c.caption();
+        if (caption != null) {
+            node.put(
+                    "caption",
+                    caption.length() > MAX_CAPTION_IN_DLQ ? caption.substring(0, MAX_CAPTION_IN_DLQ) : caption);
         }
         if (c.imageUrl() != null) {
             node.put("image_url", c.imageUrl().toString());

@@ -26,6 +26,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * batch is published.
  */
 public final class IngestPipeline {
+    /** A dedup marker the batch's transaction writes. */
+    private record Marker(MarkerKind kind, String id) {}
+
     private final InputPreparer preparer;
     private final DedupStore dedup;
     private final ObjectStore objects;
@@ -64,7 +67,7 @@ public final class IngestPipeline {
         List<Prepared> accepted = new ArrayList<>();
         List<String> reserved = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        List<String[]> markers = new ArrayList<>(); // {kind, id}
+        List<Marker> markers = new ArrayList<>();
         Set<String> imagesInBatch = new HashSet<>();
         Set<String> inputsInBatch = new HashSet<>();
         try {
@@ -85,17 +88,17 @@ public final class IngestPipeline {
                     accepted.add(p);
                     boolean imageSeen = dedup.seen(MarkerKind.IMAGE, p.imageId()) || !imagesInBatch.add(p.imageId());
                     records.add(events.rawPair(p, objects.uri(objectKey(p.imageId())), imageSeen, traceId));
-                    markers.add(new String[] {MarkerKind.PAIR.name(), p.pairId()});
-                    markers.add(new String[] {MarkerKind.IMAGE.name(), p.imageId()});
+                    markers.add(new Marker(MarkerKind.PAIR, p.pairId()));
+                    markers.add(new Marker(MarkerKind.IMAGE, p.imageId()));
                     outcomes.add(Outcome.accepted(p.pairId(), p.imageId()));
                 }
                 if (firstOfInput) {
-                    markers.add(new String[] {MarkerKind.INPUT.name(), p.inputKey()});
+                    markers.add(new Marker(MarkerKind.INPUT, p.inputKey()));
                 }
             }
             storeImages(accepted);
-            for (String[] m : markers) {
-                records.add(dedup.marker(MarkerKind.valueOf(m[0]), m[1]));
+            for (Marker m : markers) {
+                records.add(dedup.marker(m.kind(), m.id()));
             }
             if (!records.isEmpty()) {
                 publisher.publish(records).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -105,8 +108,8 @@ public final class IngestPipeline {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new IngestUnavailableException("Batch of " + candidates.size() + " not ingested: " + cause, cause);
         }
-        for (String[] m : markers) {
-            dedup.committed(MarkerKind.valueOf(m[0]), m[1]);
+        for (Marker m : markers) {
+            dedup.committed(m.kind(), m.id());
         }
         metrics.record(
                 outcomes, accepted.stream().mapToLong(p -> p.bytes().length).sum());

@@ -83,7 +83,7 @@ final class BatchScorer {
                     throw new SerializationException("null value (tombstone) on a pair topic");
                 }
             } catch (SerializationException e) {
-                out[i] = Scored.failed(r, DeadLetters.of(r, "serde.invalid_record", e, false));
+                out[i] = Scored.failed(r, DeadLetters.of(r, "serde.invalid_record", e));
                 continue;
             }
             int slot = i;
@@ -92,13 +92,16 @@ final class BatchScorer {
                     .thenAcceptAsync(bytes -> decode(bytes, slot, pixels), decodePool)
                     .exceptionally(e -> {
                         Throwable cause = e.getCause() != null ? e.getCause() : e;
-                        out[slot] = failure(r, cause);
+                        Scored failed = recordFailure(r, cause);
+                        if (failed == null) { // S3 down or anything unexpected: fail the batch, it is retried
+                            throw new IllegalStateException("Batch not scored: " + cause, cause);
+                        }
+                        out[slot] = failed;
                         return null;
                     }));
         }
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
         metrics.fetchDecode(System.nanoTime() - fetchStart, n);
-        rethrowInfrastructureFailure(out);
         return infer(records, pairs, pixels, out);
     }
 
@@ -110,33 +113,18 @@ final class BatchScorer {
         }
     }
 
-    private static Scored failure(ConsumerRecord<String, byte[]> r, Throwable cause) {
+    /** The DLQ record for a failure that is the record's own (bad image, missing object), else null. */
+    private static Scored recordFailure(ConsumerRecord<String, byte[]> r, Throwable cause) {
         if (cause instanceof UndecodableImageException u) {
-            return Scored.failed(r, DeadLetters.of(r, u.reason(), u, false));
+            return Scored.failed(r, DeadLetters.of(r, u.reason(), u));
         }
         if (cause instanceof NoSuchKeyException) {
-            return Scored.failed(r, DeadLetters.of(r, "image.missing_object", cause, false));
+            return Scored.failed(r, DeadLetters.of(r, "image.missing_object", cause));
         }
         if (cause instanceof IllegalArgumentException) {
-            return Scored.failed(r, DeadLetters.of(r, "image.invalid_uri", cause, false));
+            return Scored.failed(r, DeadLetters.of(r, "image.invalid_uri", cause));
         }
-        return infrastructure(r, cause);
-    }
-
-    /** Marks an S3 outage (or anything unexpected) for the whole batch; see rethrowInfrastructureFailure. */
-    private static Scored infrastructure(ConsumerRecord<String, byte[]> r, Throwable cause) {
-        return new Scored(r, null, DeadLetters.of(r, "infrastructure", cause, true));
-    }
-
-    private static void rethrowInfrastructureFailure(Scored[] out) {
-        for (Scored s : out) {
-            if (s != null
-                    && s.deadLetter() != null
-                    && "infrastructure".equals(s.deadLetter().getReason())) {
-                throw new IllegalStateException("Batch not scored: "
-                        + s.deadLetter().getErrorClass() + ": " + s.deadLetter().getErrorMessage());
-            }
-        }
+        return null;
     }
 
     private List<Scored> infer(

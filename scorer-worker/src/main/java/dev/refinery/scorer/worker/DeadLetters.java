@@ -1,8 +1,6 @@
 package dev.refinery.scorer.worker;
 
 import dev.refinery.schemas.DeadLetter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,7 +12,7 @@ import org.apache.kafka.common.header.Header;
 final class DeadLetters {
     private DeadLetters() {}
 
-    static DeadLetter of(ConsumerRecord<String, byte[]> record, String reason, Throwable error, boolean withStack) {
+    static DeadLetter of(ConsumerRecord<String, byte[]> record, String reason, Throwable error) {
         Map<String, ByteBuffer> headers = new HashMap<>();
         for (Header h : record.headers()) {
             headers.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value()));
@@ -24,7 +22,7 @@ final class DeadLetters {
                 .setReason(reason)
                 .setErrorClass(error.getClass().getName())
                 .setErrorMessage(String.valueOf(error.getMessage()))
-                .setStackTrace(withStack ? stackTrace(error) : null)
+                .setStackTrace(null) // per-record refusals are expected: no stack trace
                 .setSourceTopic(record.topic())
                 .setSourcePartition(record.partition())
                 .setSourceOffset(record.offset())
@@ -37,12 +35,5 @@ final class DeadLetters {
                 .setOriginalHeaders(headers)
                 .setFailedAt(Instant.now())
                 .build();
-    }
-
-    private static String stackTrace(Throwable t) {
-        StringWriter out = new StringWriter();
-        t.printStackTrace(new PrintWriter(out));
-        String s = out.toString();
-        return s.length() > 16_384 ? s.substring(0, 16_384) : s;
     }
 }

@@ -3,8 +3,8 @@ package dev.refinery.scorer;
 import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.http.OpsServer;
+import dev.refinery.runtime.worker.BeforeCommit;
 import dev.refinery.scorer.config.ScorerConfig;
-import dev.refinery.scorer.worker.ScorerWorker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ public final class ScorerMain {
         ScorerConfig config = ScorerConfig.fromEnv(env);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int hangAt = env.integer(HANG_BEFORE_COMMIT, -1);
-        ScorerWorker.BeforeCommit hook = hangAt < 0
+        BeforeCommit hook = hangAt < 0
                 ? null
                 : batch -> {
                     if (batch == hangAt) {

@@ -5,13 +5,14 @@ import dev.refinery.runtime.lifecycle.Resources;
 import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.registry.SchemaRegistryClient;
 import dev.refinery.runtime.s3.ObjectStore;
+import dev.refinery.runtime.worker.BeforeCommit;
+import dev.refinery.runtime.worker.TransactionalBatchLoop;
 import dev.refinery.scorer.config.ScorerConfig;
 import dev.refinery.scorer.inference.ClipModel;
 import dev.refinery.scorer.inference.ModelLocator;
 import dev.refinery.scorer.inference.OnnxClipModel;
 import dev.refinery.scorer.metrics.ScorerMetrics;
 import dev.refinery.scorer.route.RoutingPolicy;
-import dev.refinery.scorer.worker.ScorerWorker;
 import dev.refinery.scorer.worker.WorkerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -24,12 +25,12 @@ public final class ScorerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScorerService.class);
 
     private final Resources resources;
-    private final ScorerWorker worker;
+    private final TransactionalBatchLoop worker;
     private final ClipModel model;
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private ScorerService(Resources resources, ScorerWorker worker, ClipModel model) {
+    private ScorerService(Resources resources, TransactionalBatchLoop worker, ClipModel model) {
         this.resources = resources;
         this.worker = worker;
         this.model = model;
@@ -41,7 +42,7 @@ public final class ScorerService implements AutoCloseable {
             ScorerConfig config,
             Map<String, Object> kafkaOverrides,
             MeterRegistry metrics,
-            ScorerWorker.BeforeCommit beforeCommit)
+            BeforeCommit beforeCommit)
             throws Exception {
         if (System.getenv("ORT_DISABLE_TELEMETRY") == null) {
             log.warn("ORT_DISABLE_TELEMETRY is not set: ONNX Runtime 1.29.0 can crash the JVM at start-up on Linux"
@@ -60,7 +61,7 @@ public final class ScorerService implements AutoCloseable {
                     ? RoutingPolicy.read(config.routingPolicy().get())
                     : RoutingPolicy.defaults();
             var registry = new SchemaRegistryClient(RegistryClientConfig.fromMap(kafka));
-            ScorerWorker worker = WorkerFactory.create(
+            TransactionalBatchLoop worker = WorkerFactory.create(
                     platform.topics(),
                     config,
                     kafka,
@@ -89,7 +90,7 @@ public final class ScorerService implements AutoCloseable {
         return model;
     }
 
-    public ScorerWorker worker() {
+    public TransactionalBatchLoop worker() {
         return worker;
     }
 

@@ -90,6 +90,21 @@ public final class ObjectStore implements AutoCloseable {
         return s3.getObjectAsBytes(b -> b.bucket(config.bucket()).key(key)).asByteArray();
     }
 
+    /** A presigned GET URL for an {@code s3://bucket/key} URI, valid for {@code ttl}; for servers that fetch it. */
+    public java.net.URI presignedGet(String s3Uri, java.time.Duration ttl) {
+        if (!s3Uri.startsWith("s3://") || s3Uri.indexOf('/', 5) < 0) {
+            throw new IllegalArgumentException("not an s3://bucket/key URI: " + s3Uri);
+        }
+        int slash = s3Uri.indexOf('/', 5);
+        String bucket = s3Uri.substring(5, slash);
+        String key = s3Uri.substring(slash + 1);
+        try (var presigner = S3Clients.presigner(config)) {
+            var request = presigner.presignGetObject(p -> p.signatureDuration(ttl)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key)));
+            return java.net.URI.create(request.url().toString());
+        }
+    }
+
     /** Reads the object an {@code s3://bucket/key} URI names (any bucket these credentials can read). */
     public byte[] getUri(String s3Uri) {
         if (!s3Uri.startsWith("s3://") || s3Uri.indexOf('/', 5) < 0) {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Builds the AWS SDK v2 S3 client every service uses. */
 public final class S3Clients {
@@ -23,6 +24,23 @@ public final class S3Clients {
                         .maxConnections(64)
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(60)));
+        config.endpoint().ifPresent(builder::endpointOverride);
+        if (config.accessKey().isPresent()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    config.accessKey().get(), config.secretKey().orElseThrow())));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    /** A presigner with the same endpoint, region, path style and credentials as {@link #create}. */
+    public static S3Presigner presigner(S3Config config) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(config.region()))
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.pathStyle())
+                        .build());
         config.endpoint().ifPresent(builder::endpointOverride);
         if (config.accessKey().isPresent()) {
             builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(

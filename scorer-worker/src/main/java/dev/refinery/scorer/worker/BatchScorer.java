@@ -2,6 +2,7 @@ package dev.refinery.scorer.worker;
 
 import dev.refinery.runtime.s3.ObjectStore;
 import dev.refinery.runtime.serde.SpecificAvroDeserializer;
+import dev.refinery.runtime.worker.DeadLetters;
 import dev.refinery.schemas.RawPair;
 import dev.refinery.schemas.ScoredPair;
 import dev.refinery.schemas.Signal;
@@ -83,7 +84,7 @@ final class BatchScorer {
                     throw new SerializationException("null value (tombstone) on a pair topic");
                 }
             } catch (SerializationException e) {
-                out[i] = Scored.failed(r, DeadLetters.of(r, "serde.invalid_record", e));
+                out[i] = Scored.failed(r, DeadLetters.of("scorer", r, "serde.invalid_record", e));
                 continue;
             }
             int slot = i;
@@ -116,13 +117,13 @@ final class BatchScorer {
     /** The DLQ record for a failure that is the record's own (bad image, missing object), else null. */
     private static Scored recordFailure(ConsumerRecord<String, byte[]> r, Throwable cause) {
         if (cause instanceof UndecodableImageException u) {
-            return Scored.failed(r, DeadLetters.of(r, u.reason(), u));
+            return Scored.failed(r, DeadLetters.of("scorer", r, u.reason(), u));
         }
         if (cause instanceof NoSuchKeyException) {
-            return Scored.failed(r, DeadLetters.of(r, "image.missing_object", cause));
+            return Scored.failed(r, DeadLetters.of("scorer", r, "image.missing_object", cause));
         }
         if (cause instanceof IllegalArgumentException) {
-            return Scored.failed(r, DeadLetters.of(r, "image.invalid_uri", cause));
+            return Scored.failed(r, DeadLetters.of("scorer", r, "image.invalid_uri", cause));
         }
         return null;
     }

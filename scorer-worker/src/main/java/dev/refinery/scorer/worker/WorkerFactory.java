@@ -7,6 +7,9 @@ import dev.refinery.runtime.s3.ObjectStore;
 import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.runtime.serde.SpecificAvroSerializer;
 import dev.refinery.runtime.topic.TopicNames;
+import dev.refinery.runtime.worker.BeforeCommit;
+import dev.refinery.runtime.worker.TransactionalBatchLoop;
+import dev.refinery.runtime.worker.TransactionalClients;
 import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.RawPair;
 import dev.refinery.schemas.ScoredPair;
@@ -21,25 +24,16 @@ import dev.refinery.scorer.signal.QualitySignal;
 import dev.refinery.scorer.signal.SignalSet;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Assembles a {@link ScorerWorker} and registers what it opens in {@code resources} for closing. */
+/** Assembles the scorer's {@link TransactionalBatchLoop} and registers what it opens in {@code resources} for closing. */
 public final class WorkerFactory {
     private WorkerFactory() {}
 
-    public static ScorerWorker create(
+    public static TransactionalBatchLoop create(
             TopicNames topics,
             ScorerConfig config,
             Map<String, Object> kafka,
@@ -49,20 +43,7 @@ public final class WorkerFactory {
             RoutingPolicy policy,
             ScorerMetrics metrics,
             Resources resources,
-            ScorerWorker.BeforeCommit beforeCommit) {
-        Map<String, Object> consumerProps = new HashMap<>(kafka);
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProps.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
-        Map<String, Object> producerProps = new HashMap<>(kafka);
-        producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        producerProps.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-
+            BeforeCommit beforeCommit) {
         var raw = new SpecificAvroDeserializer<>(registry, RawPair.class);
         raw.configure(kafka, false);
         var scored = new SpecificAvroSerializer<ScoredPair>(registry);
@@ -99,16 +80,15 @@ public final class WorkerFactory {
                 decodePool,
                 metrics,
                 new ImageDecoder(config.maxImagePixels(), config.decodeSubsampling()));
-        return new ScorerWorker(
-                new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer()),
-                new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer()),
-                scorer,
-                topics,
-                scored,
-                dlq,
+        return new TransactionalBatchLoop(
+                "scorer",
+                TransactionalClients.consumer(kafka, config.groupId(), config.batchSize()),
+                TransactionalClients.producer(kafka, config.transactionalId()),
+                List.of(topics.pairsRaw(), topics.pairsRewritten()),
+                new ScorerBatchHandler(scorer, topics, scored, dlq),
                 config.batchSize(),
                 config.batchMaxDelay(),
-                metrics,
+                metrics::batch,
                 beforeCommit);
     }
 }

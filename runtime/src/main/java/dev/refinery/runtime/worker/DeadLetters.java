@@ -1,4 +1,4 @@
-package dev.refinery.scorer.worker;
+package dev.refinery.runtime.worker;
 
 import dev.refinery.schemas.DeadLetter;
 import java.nio.ByteBuffer;
@@ -8,20 +8,27 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** Builds the DLQ record for a consumed record the scorer cannot process. */
-final class DeadLetters {
+/** Builds the DLQ record for a consumed record that a stage cannot process; it carries the original bytes. */
+public final class DeadLetters {
     private DeadLetters() {}
 
-    static DeadLetter of(ConsumerRecord<String, byte[]> record, String reason, Throwable error) {
+    /** A refusal caused by an exception (no stack trace: per-record refusals are expected). */
+    public static DeadLetter of(String stage, ConsumerRecord<String, byte[]> record, String reason, Throwable error) {
+        return of(stage, record, reason, error.getClass().getName(), String.valueOf(error.getMessage()));
+    }
+
+    /** A refusal decided by code, e.g. a failed rewrite: {@code errorClass} names the component that refused. */
+    public static DeadLetter of(
+            String stage, ConsumerRecord<String, byte[]> record, String reason, String errorClass, String message) {
         Map<String, ByteBuffer> headers = new HashMap<>();
         for (Header h : record.headers()) {
             headers.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value()));
         }
         return DeadLetter.newBuilder()
-                .setStage("scorer")
+                .setStage(stage)
                 .setReason(reason)
-                .setErrorClass(error.getClass().getName())
-                .setErrorMessage(String.valueOf(error.getMessage()))
+                .setErrorClass(errorClass)
+                .setErrorMessage(message)
                 .setStackTrace(null) // per-record refusals are expected: no stack trace
                 .setSourceTopic(record.topic())
                 .setSourcePartition(record.partition())

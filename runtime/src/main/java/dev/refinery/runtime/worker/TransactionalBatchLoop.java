@@ -1,11 +1,5 @@
-package dev.refinery.scorer.worker;
+package dev.refinery.runtime.worker;
 
-import dev.refinery.runtime.serde.SpecificAvroSerializer;
-import dev.refinery.runtime.topic.TopicNames;
-import dev.refinery.schemas.DeadLetter;
-import dev.refinery.schemas.Route;
-import dev.refinery.schemas.ScoredPair;
-import dev.refinery.scorer.metrics.ScorerMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,28 +22,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consume → batch → score → produce, exactly once: each batch's ScoredPairs (and the REWRITE subset, and DLQ records)
- * are produced in one Kafka transaction together with the consumed offsets. Batches are cut by size or by the maximum
+ * Consume → batch → transform → produce, exactly once: each batch's outputs (results and DLQ records alike) are
+ * produced in one Kafka transaction together with the consumed offsets. Batches are cut by size or by the maximum
  * delay since their first record. A failed batch is aborted and the consumer rewound to it; a fenced producer stops
- * the worker (a newer instance with the same transactional id took over).
+ * the loop (a newer instance with the same transactional id took over). Shared by the scorer and the rewriter.
  */
-public final class ScorerWorker implements Runnable, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ScorerWorker.class);
+public final class TransactionalBatchLoop implements Runnable, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TransactionalBatchLoop.class);
 
-    /** Test hook: runs after a batch's records and offsets are sent, before the commit. */
-    public interface BeforeCommit {
-        void run(int batchNumber);
-    }
-
+    private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
-    private final BatchScorer scorer;
-    private final TopicNames topics;
-    private final SpecificAvroSerializer<ScoredPair> scoredSerializer;
-    private final SpecificAvroSerializer<DeadLetter> dlqSerializer;
+    private final List<String> inputTopics;
+    private final BatchHandler handler;
     private final int batchSize;
     private final Duration maxDelay;
-    private final ScorerMetrics metrics;
+    private final BatchObserver observer;
     private final BeforeCommit beforeCommit;
     private final List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
     private volatile boolean running = true;
@@ -57,26 +45,31 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     private long firstPendingAt;
     private int batches;
 
-    ScorerWorker(
+    /**
+     * @param name stage name for logs, e.g. {@code scorer}
+     * @param beforeCommit test hook, or null
+     */
+    public TransactionalBatchLoop(
+            String name,
             KafkaConsumer<String, byte[]> consumer,
             KafkaProducer<String, byte[]> producer,
-            BatchScorer scorer,
-            TopicNames topics,
-            SpecificAvroSerializer<ScoredPair> scoredSerializer,
-            SpecificAvroSerializer<DeadLetter> dlqSerializer,
+            List<String> inputTopics,
+            BatchHandler handler,
             int batchSize,
             Duration maxDelay,
-            ScorerMetrics metrics,
+            BatchObserver observer,
             BeforeCommit beforeCommit) {
+        if (batchSize < 1 || maxDelay.isNegative()) {
+            throw new IllegalArgumentException("batchSize must be >= 1 and maxDelay >= 0");
+        }
+        this.name = name;
         this.consumer = consumer;
         this.producer = producer;
-        this.scorer = scorer;
-        this.topics = topics;
-        this.scoredSerializer = scoredSerializer;
-        this.dlqSerializer = dlqSerializer;
+        this.inputTopics = List.copyOf(inputTopics);
+        this.handler = handler;
         this.batchSize = batchSize;
         this.maxDelay = maxDelay;
-        this.metrics = metrics;
+        this.observer = observer;
         this.beforeCommit = beforeCommit;
     }
 
@@ -84,7 +77,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     public void run() {
         try {
             producer.initTransactions();
-            consumer.subscribe(List.of(topics.pairsRaw(), topics.pairsRewritten()), new DropRevoked());
+            consumer.subscribe(inputTopics, new DropRevoked());
             while (running) {
                 long wait = pending.isEmpty()
                         ? 500
@@ -107,10 +100,10 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
             }
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             failure = e;
-            log.error("Scorer stopped: the producer is fenced or failed fatally", e);
+            log.error("{} stopped: the producer is fenced or failed fatally", name, e);
         } catch (RuntimeException | Error e) {
             failure = e;
-            log.error("Scorer stopped by an unexpected failure", e);
+            log.error("{} stopped by an unexpected failure", name, e);
         } finally {
             running = false;
             closeClients();
@@ -120,20 +113,20 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     private void processNextBatch() {
         List<ConsumerRecord<String, byte[]>> batch =
                 new ArrayList<>(pending.subList(0, Math.min(batchSize, pending.size())));
-        metrics.batch(batch.size(), Duration.ofMillis(System.currentTimeMillis() - firstPendingAt));
-        List<Scored> results;
+        observer.batch(batch.size(), Duration.ofMillis(System.currentTimeMillis() - firstPendingAt));
+        List<ProducerRecord<String, byte[]>> results;
         try {
-            results = scorer.score(batch);
+            results = handler.handle(batch);
         } catch (RuntimeException e) {
-            log.warn("Batch of {} failed, rewinding to retry it: {}", batch.size(), e.toString());
+            log.warn("{}: batch of {} failed, rewinding to retry it: {}", name, batch.size(), e.toString());
             rewind();
             sleep(Duration.ofSeconds(1));
             return;
         }
         try {
             producer.beginTransaction();
-            for (Scored s : results) {
-                send(s);
+            for (ProducerRecord<String, byte[]> r : results) {
+                producer.send(r);
             }
             producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
             if (beforeCommit != null) {
@@ -143,7 +136,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             throw e;
         } catch (KafkaException e) {
-            log.warn("Transaction of a batch of {} aborted, rewinding: {}", batch.size(), e.toString());
+            log.warn("{}: transaction of a batch of {} aborted, rewinding: {}", name, batch.size(), e.toString());
             producer.abortTransaction();
             rewind();
             return;
@@ -151,21 +144,6 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
         pending.subList(0, batch.size()).clear();
         if (!pending.isEmpty()) {
             firstPendingAt = System.currentTimeMillis();
-        }
-    }
-
-    private void send(Scored s) {
-        String key = s.source().key();
-        if (s.scored() != null) {
-            byte[] value = scoredSerializer.serialize(topics.pairsScored(), s.scored());
-            producer.send(new ProducerRecord<>(topics.pairsScored(), key, value));
-            if (s.scored().getRoute() == Route.REWRITE) {
-                producer.send(new ProducerRecord<>(
-                        topics.pairsRewrite(), key, scoredSerializer.serialize(topics.pairsRewrite(), s.scored())));
-            }
-        } else {
-            producer.send(
-                    new ProducerRecord<>(topics.dlq(), key, dlqSerializer.serialize(topics.dlq(), s.deadLetter())));
         }
     }
 
@@ -198,7 +176,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            log.info("Scoring partitions {}", partitions);
+            log.info("{}: assigned partitions {}", name, partitions);
         }
     }
 
@@ -206,7 +184,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
         return running;
     }
 
-    /** Why the worker stopped, or null. */
+    /** Why the loop stopped, or null. */
     public Throwable failure() {
         return failure;
     }

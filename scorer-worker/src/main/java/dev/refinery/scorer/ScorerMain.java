@@ -35,18 +35,7 @@ public final class ScorerMain {
         ScorerConfig config = ScorerConfig.fromEnv(env);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int hangAt = env.integer(HANG_BEFORE_COMMIT, -1);
-        BeforeCommit hook = hangAt < 0
-                ? null
-                : batch -> {
-                    if (batch == hangAt) {
-                        log.warn("TEST HOOK: hanging before the commit of batch {}", batch);
-                        try {
-                            Thread.sleep(Long.MAX_VALUE);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                };
+        BeforeCommit hook = BeforeCommit.hangingAt(hangAt);
         int exit = 0;
         ScorerService service = ScorerService.start(PlatformConfig.fromEnv(env), config, overrides, metrics, hook);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "scorer-shutdown"));

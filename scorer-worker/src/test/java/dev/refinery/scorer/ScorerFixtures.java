@@ -36,6 +36,22 @@ public final class ScorerFixtures {
             String caption,
             int n)
             throws Exception {
+        return publish(infra, platform, producer, image, format, width, height, caption, null, n);
+    }
+
+    /** As {@link #publish}, with the RawPair's source metadata (page title, ...) replaced when not null. */
+    public static RawPair publish(
+            Infra infra,
+            PlatformConfig platform,
+            KafkaProducer<String, byte[]> producer,
+            byte[] image,
+            ImageFormat format,
+            int width,
+            int height,
+            String caption,
+            Map<String, String> metadata,
+            int n)
+            throws Exception {
         String imageId =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
         String key = "images/" + imageId.substring(0, 2) + "/" + imageId;
@@ -55,6 +71,7 @@ public final class ScorerFixtures {
                         .setWidth(width)
                         .setHeight(height)
                         .build())
+                .setMetadata(metadata == null ? base.getMetadata() : metadata)
                 .build();
         var serializer = new SpecificAvroSerializer<RawPair>();
         serializer.configure(infra.clientProperties(), false);

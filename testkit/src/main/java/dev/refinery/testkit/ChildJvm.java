@@ -63,6 +63,24 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code mainClass} from this JVM's class path in a child JVM with extra environment variables, without a
+     * readiness probe: for worker crash tests that kill the process with {@link Process#destroyForcibly()}.
+     */
+    public static Process launchMain(String mainClass, java.util.Map<String, String> env, Path logFile)
+            throws IOException {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
     private void awaitReady(URI readyUrl, Duration timeout) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

@@ -169,6 +169,20 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
+    /** Keys under {@code prefix}, in key order (all pages). */
+    public List<String> list(String prefix) {
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(prefix))
+                .contents()
+                .forEach(o -> keys.add(o.key()));
+        return keys;
+    }
+
+    /** Deletes {@code key}; deleting a missing key succeeds. */
+    public void delete(String key) {
+        s3.deleteObject(b -> b.bucket(config.bucket()).key(key));
+    }
+
     @Override
     public void close() {
         s3.close();

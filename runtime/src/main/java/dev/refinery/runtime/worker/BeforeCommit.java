@@ -1,7 +1,29 @@
 package dev.refinery.runtime.worker;
 
+import org.slf4j.LoggerFactory;
+
 /** Test hook: runs after a batch's records and offsets are sent, before the commit. */
 @FunctionalInterface
 public interface BeforeCommit {
     void run(int batchNumber);
+
+    /**
+     * Fault injection for exactly-once tests only: hangs forever before the commit of batch {@code batch} (1-based), so
+     * a test can kill the process in the middle of a transaction. Null (no hook) when {@code batch < 0}.
+     */
+    static BeforeCommit hangingAt(int batch) {
+        if (batch < 0) {
+            return null;
+        }
+        return n -> {
+            if (n == batch) {
+                LoggerFactory.getLogger(BeforeCommit.class).warn("TEST HOOK: hanging before the commit of batch {}", n);
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
 }

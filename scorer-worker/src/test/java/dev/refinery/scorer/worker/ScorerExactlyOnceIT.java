@@ -23,7 +23,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +76,7 @@ class ScorerExactlyOnceIT {
         Path log = dir.resolve("scorer-1.log");
         Map<String, String> childEnv = new HashMap<>(env);
         childEnv.put("REFINERY_SCORER_TEST_HANG_BEFORE_COMMIT", "3");
-        Process first = startChild(childEnv, log);
+        Process first = dev.refinery.testkit.ChildJvm.launchMain("dev.refinery.scorer.ScorerMain", childEnv, log);
         try {
             await().atMost(Duration.ofMinutes(2))
                     .until(() -> Files.exists(log) && Files.readString(log).contains("TEST HOOK: hanging"));
@@ -191,19 +190,6 @@ class ScorerExactlyOnceIT {
                 img.height(),
                 ScorerFixtures.matched(img, i),
                 i);
-    }
-
-    private static Process startChild(Map<String, String> env, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.refinery.scorer.ScorerMain"));
-        ProcessBuilder pb =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        return pb.start();
     }
 
     static List<ScoredPair> scored(Infra infra, PlatformConfig platform) {

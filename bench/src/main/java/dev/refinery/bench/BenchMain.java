@@ -39,6 +39,15 @@ public final class BenchMain {
             ScorerBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 256, dir);
             return;
         }
+        if (args.length > 0 && args[0].equals("rewriter")) {
+            RewriterBench.run(
+                    5000,
+                    args.length > 1 ? Integer.parseInt(args[1]) : 5,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 400,
+                    50,
+                    8);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scorer")) {
             ScorerBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 1000,
@@ -47,7 +56,7 @@ public final class BenchMain {
         }
         if (args.length == 0 || !args[0].equals("serde")) {
             System.err.println(
-                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS]");
+                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS] | rewriter [SECONDS [VLM_REQUESTS]]");
             System.exit(2);
         }
         boolean quick = args.length > 1 && args[1].equals("--quick");

@@ -3,6 +3,7 @@ package dev.refinery.cli;
 import dev.refinery.cli.ingest.ImportCommand;
 import dev.refinery.cli.ingest.IngestCommand;
 import dev.refinery.cli.scorer.ClustersCommand;
+import dev.refinery.cli.rewriter.RewriteCommand;
 import dev.refinery.cli.scorer.ScoreCommand;
 import dev.refinery.cli.stack.StackCommand;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ImportCommand.class,
             ScoreCommand.class,
-            ClustersCommand.class
+            ClustersCommand.class,
+            RewriteCommand.class
         })
 public final class Refinery implements Runnable {
     @CommandLine.Spec

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server would (400 for a bad body, 401 for a wrong key, 404 for an unknown model), records valid requests, and answers
  * with scripted {@link StubReply replies} in the real {@code chat.completion} shape, then with the fallback reply.
  */
-final class OpenAiStubServer implements AutoCloseable {
+public final class OpenAiStubServer implements AutoCloseable {
     /** A valid request that reached the script: its {@code Authorization} header and JSON body. */
     record Recorded(String authorization, JsonNode body) {}
 
@@ -40,7 +40,7 @@ final class OpenAiStubServer implements AutoCloseable {
     private volatile StubReply fallback = StubReply.good();
 
     /** A server for {@code model}; {@code apiKey} null accepts any or no key. */
-    OpenAiStubServer(String model, String apiKey) throws IOException {
+    public OpenAiStubServer(String model, String apiKey) throws IOException {
         this.model = model;
         this.apiKey = apiKey;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -49,22 +49,22 @@ final class OpenAiStubServer implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
     /** Replies for the next requests, in order; after them the fallback. */
-    void enqueue(StubReply... replies) {
+    public void enqueue(StubReply... replies) {
         script.addAll(List.of(replies));
     }
 
     /** The reply once the script is used up (a good answer unless changed). */
-    void always(StubReply reply) {
+    public void always(StubReply reply) {
         fallback = reply;
     }
 
     /** Benchmark mode: every request answers well after {@code millis}. */
-    void fixedLatency(long millis) {
+    public void fixedLatency(long millis) {
         always(StubReply.good().delayed(millis));
     }
 
@@ -72,12 +72,12 @@ final class OpenAiStubServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    int requestCount() {
+    public int requestCount() {
         return requests.size();
     }
 
     /** The most requests the server has handled at once. */
-    int peakConcurrent() {
+    public int peakConcurrent() {
         return peakActive.get();
     }
 

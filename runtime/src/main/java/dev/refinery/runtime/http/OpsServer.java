@@ -31,6 +31,22 @@ public final class OpsServer implements AutoCloseable {
         server.start();
     }
 
+    /** Serves {@code body} as JSON at {@code path} (GET), e.g. a service's status or interactive queries. */
+    public OpsServer json(String path, Supplier<String> body) {
+        server.createContext(path, ex -> {
+            try {
+                send(ex, 200, "application/json; charset=utf-8", body.get());
+            } catch (RuntimeException e) {
+                send(
+                        ex,
+                        503,
+                        "application/json; charset=utf-8",
+                        "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
+            }
+        });
+        return this;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

@@ -48,6 +48,10 @@ public final class BenchMain {
                     8);
             return;
         }
+        if (args.length > 0 && args[0].equals("selector")) {
+            SelectorBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scorer")) {
             ScorerBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 1000,
@@ -56,7 +60,7 @@ public final class BenchMain {
         }
         if (args.length == 0 || !args[0].equals("serde")) {
             System.err.println(
-                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS] | rewriter [SECONDS [VLM_REQUESTS]]");
+                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS] | rewriter [SECONDS [VLM_REQUESTS]] | selector [PAIRS]");
             System.exit(2);
         }
         boolean quick = args.length > 1 && args[1].equals("--quick");

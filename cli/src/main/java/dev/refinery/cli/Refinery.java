@@ -2,9 +2,11 @@ package dev.refinery.cli;
 
 import dev.refinery.cli.ingest.ImportCommand;
 import dev.refinery.cli.ingest.IngestCommand;
-import dev.refinery.cli.scorer.ClustersCommand;
 import dev.refinery.cli.rewriter.RewriteCommand;
+import dev.refinery.cli.scorer.ClustersCommand;
 import dev.refinery.cli.scorer.ScoreCommand;
+import dev.refinery.cli.selector.SelectCommand;
+import dev.refinery.cli.selector.SinkCommand;
 import dev.refinery.cli.stack.StackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ScoreCommand.class,
             ClustersCommand.class,
-            RewriteCommand.class
+            RewriteCommand.class,
+            SelectCommand.class,
+            SinkCommand.class
         })
 public final class Refinery implements Runnable {
     @CommandLine.Spec

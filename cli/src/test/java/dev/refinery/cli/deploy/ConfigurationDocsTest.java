@@ -27,7 +27,8 @@ class ConfigurationDocsTest {
         String docs = Files.readString(ROOT.resolve("docs/configuration.md"));
         Pattern variable = Pattern.compile("\"(REFINERY_[A-Z0-9_]+)\"");
         TreeSet<String> inCode = new TreeSet<>();
-        for (String module : List.of("runtime", "testkit", "ingest", "scorer-worker", "cli")) {
+        for (String module : List.of(
+                "runtime", "testkit", "ingest", "scorer-worker", "rewriter-worker", "selector-streams", "cli")) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
                 for (Path file :
                         files.filter(p -> p.toString().endsWith(".java")).toList()) {

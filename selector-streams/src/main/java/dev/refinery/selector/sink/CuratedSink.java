@@ -62,6 +62,7 @@ public final class CuratedSink implements Runnable, AutoCloseable {
     private final AfterTarUpload hook;
     private final Map<TopicPartition, OpenShard> open = new HashMap<>();
     private final Map<TopicPartition, Long> nextStart = new HashMap<>();
+    private final Map<TopicPartition, Long> lastPolled = new HashMap<>();
     private volatile boolean running = true;
     private volatile Throwable failure;
     private int uploaded;
@@ -124,6 +125,7 @@ public final class CuratedSink implements Runnable, AutoCloseable {
     }
 
     private void append(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        lastPolled.put(tp, records.getLast().offset());
         List<Future<Sample>> samples = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> r : records) {
             samples.add(fetchPool.submit(() -> Sample.load(r, curated, objects, config.runId())));
@@ -188,8 +190,10 @@ public final class CuratedSink implements Runnable, AutoCloseable {
             }
         }
         dlqProducer.flush(); // DLQ records of this range are durable before its offsets are committed
-        consumer.commitSync(Map.of(tp, new OffsetAndMetadata(shard.end + 1)));
-        nextStart.put(tp, shard.end + 1);
+        // past transaction markers when the shard ends at the last polled record, so the group shows no lag
+        long next = shard.end == lastPolled.getOrDefault(tp, -1L) ? consumer.position(tp) : shard.end + 1;
+        consumer.commitSync(Map.of(tp, new OffsetAndMetadata(next)));
+        nextStart.put(tp, next);
     }
 
     /** At the committed position: commit a completed but uncommitted shard, delete a tar left without its index. */
@@ -241,6 +245,7 @@ public final class CuratedSink implements Runnable, AutoCloseable {
                     }
                 }
                 nextStart.remove(tp);
+                lastPolled.remove(tp);
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.refinery.cli;
 
+import dev.refinery.cli.demo.DemoCommand;
 import dev.refinery.cli.ingest.ImportCommand;
 import dev.refinery.cli.ingest.IngestCommand;
 import dev.refinery.cli.rewriter.RewriteCommand;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
             ClustersCommand.class,
             RewriteCommand.class,
             SelectCommand.class,
-            SinkCommand.class
+            SinkCommand.class,
+            DemoCommand.class
         })
 public final class Refinery implements Runnable {
     @CommandLine.Spec

@@ -48,6 +48,12 @@ public final class ClusterFitter {
             throw new IllegalStateException("only " + vectors.size() + " embeddings of model " + model + " in "
                     + topics.pairsScored() + "; need at least k = " + k);
         }
+        return publish(topics, kafka, model, vectors, k, seed);
+    }
+
+    /** Fits k centroids to {@code vectors} (L2-normalised embeddings of {@code model}) and publishes the set. */
+    public static ClusterSet publish(
+            TopicNames topics, Map<String, Object> kafka, String model, List<float[]> vectors, int k, long seed) {
         SphericalKMeans.Result result = SphericalKMeans.fit(vectors.toArray(float[][]::new), k, seed, 50);
         List<Centroid> centroids = new ArrayList<>();
         for (int i = 0; i < result.centroids().length; i++) {

@@ -3,6 +3,7 @@ package dev.refinery.cli;
 import dev.refinery.cli.demo.DemoCommand;
 import dev.refinery.cli.ingest.ImportCommand;
 import dev.refinery.cli.ingest.IngestCommand;
+import dev.refinery.cli.monitor.LagCommand;
 import dev.refinery.cli.rewriter.RewriteCommand;
 import dev.refinery.cli.scorer.ClustersCommand;
 import dev.refinery.cli.scorer.ScoreCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
             RewriteCommand.class,
             SelectCommand.class,
             SinkCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            LagCommand.class
         })
 public final class Refinery implements Runnable {
     @CommandLine.Spec

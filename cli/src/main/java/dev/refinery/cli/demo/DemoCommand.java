@@ -2,6 +2,7 @@ package dev.refinery.cli.demo;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.refinery.cli.monitor.MonitorServer;
 import dev.refinery.cli.stack.LocalStack;
 import dev.refinery.cli.stack.StackFiles;
 import dev.refinery.ingest.importer.ImportRunner;
@@ -86,8 +87,17 @@ public final class DemoCommand implements Callable<Integer> {
             DemoCrawl crawl = DemoCrawl.generate(pairs, seed);
             System.out.println("Generated crawl: " + crawl.counts());
             try (DemoServices services = DemoServices.start(stack.environment(), home, runId, meters)) {
+                QuotaStatus quotaStatus = new QuotaStatus(
+                        services.selector().streams(), services.selector().selector(), runId, 1);
+                MonitorServer monitor = services.resources()
+                        .add(new MonitorServer(
+                                "127.0.0.1",
+                                0,
+                                services.kafka(),
+                                services.platform().topics(),
+                                quotaStatus::json));
                 System.out.println("Services up: ingest, scorer (embedded tiny CLIP, CPU), rewriter (rules), selector"
-                        + " (run " + runId + "), curated sink");
+                        + " (run " + runId + "), curated sink; status page http://127.0.0.1:" + monitor.port() + "/");
                 CompletableFuture<ImportRunner.Summary> ingest = CompletableFuture.supplyAsync(() -> {
                     try {
                         return new ImportRunner(services.ingest().pipeline(), 256)
@@ -99,14 +109,14 @@ public final class DemoCommand implements Callable<Integer> {
                 });
                 ImportRunner.Summary summary = await(
                         services, meters, ingest, started, crawl.candidates().size());
-                String quotas = new QuotaStatus(
-                                services.selector().streams(),
-                                services.selector().selector(),
-                                runId,
-                                1)
-                        .json();
+                String quotas = quotaStatus.json();
                 double precision = DemoSummary.print(System.out, crawl, summary, services, runId, quotas);
                 System.out.printf(Locale.ROOT, "finished in %.0f s%n", (System.nanoTime() - started) / 1e9);
+                System.out.println("status page:          http://127.0.0.1:" + monitor.port() + "/ (lag, throughput,"
+                        + " quotas, DLQ reasons; /metrics for Prometheus)" + (serve ? "; Ctrl-C stops" : ""));
+                if (serve) {
+                    new java.util.concurrent.CountDownLatch(1).await();
+                }
                 return precision >= minPrecision ? 0 : 1;
             }
         }

@@ -24,7 +24,13 @@ import java.util.Set;
 final class Kustomize {
     static final ObjectMapper YAML = new YAMLMapper();
     private static final Set<String> KNOWN_FIELDS = Set.of(
-            "apiVersion", "kind", "resources", "configMapGenerator", "secretGenerator", "patches", "replicas",
+            "apiVersion",
+            "kind",
+            "resources",
+            "configMapGenerator",
+            "secretGenerator",
+            "patches",
+            "replicas",
             "namespace");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -87,12 +93,15 @@ final class Kustomize {
                     .filter(o -> name(o).equals(r.path("name").asText()))
                     .toList();
             if (targets.isEmpty()) {
-                throw new IllegalStateException("replicas: no workload named " + r.path("name").asText());
+                throw new IllegalStateException(
+                        "replicas: no workload named " + r.path("name").asText());
             }
-            targets.forEach(o -> ((ObjectNode) o.path("spec")).put("replicas", r.path("count").asInt()));
+            targets.forEach(o -> ((ObjectNode) o.path("spec"))
+                    .put("replicas", r.path("count").asInt()));
         }
         if (k.hasNonNull("namespace")) {
-            out.forEach(o -> ((ObjectNode) o.path("metadata")).put("namespace", k.path("namespace").asText()));
+            out.forEach(o -> ((ObjectNode) o.path("metadata"))
+                    .put("namespace", k.path("namespace").asText()));
         }
         return out;
     }
@@ -152,7 +161,8 @@ final class Kustomize {
         JsonNode target = patch.path("target");
         List<ObjectNode> matched = resources.stream()
                 .filter(o -> kind(o).equals(target.path("kind").asText()))
-                .filter(o -> !target.has("name") || name(o).equals(target.path("name").asText()))
+                .filter(o -> !target.has("name")
+                        || name(o).equals(target.path("name").asText()))
                 .toList();
         if (matched.isEmpty()) {
             throw new IllegalStateException("patch matches no resource: " + patch);

@@ -31,7 +31,9 @@ final class MicrometerNames {
         Set<String> names = new TreeSet<>();
         List<Path> sourceRoots;
         try (Stream<Path> modules = Files.list(root)) {
-            sourceRoots = modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList();
+            sourceRoots = modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .toList();
         }
         for (Path sources : sourceRoots) {
             List<Path> files;
@@ -62,7 +64,8 @@ final class MicrometerNames {
     }
 
     private static String constant(Path file, String source, String identifier) {
-        Matcher c = Pattern.compile("\\bString\\s+" + identifier + "\\s*=\\s*\"([^\"]+)\"").matcher(source);
+        Matcher c = Pattern.compile("\\bString\\s+" + identifier + "\\s*=\\s*\"([^\"]+)\"")
+                .matcher(source);
         if (!c.find()) {
             throw new IllegalStateException(file + ": meter name " + identifier + " is not a constant of the file");
         }
@@ -76,8 +79,10 @@ final class MicrometerNames {
         }
         return switch (type) {
             case "Counter", "FunctionCounter" -> Set.of(base + "_total");
-            case "Timer", "FunctionTimer" -> Set.of(
-                    base + "_seconds_count", base + "_seconds_sum", base + "_seconds_max", base + "_seconds_bucket");
+            case "Timer", "FunctionTimer" -> {
+                String seconds = base.endsWith("_seconds") ? base : base + "_seconds";
+                yield Set.of(seconds + "_count", seconds + "_sum", seconds + "_max", seconds + "_bucket");
+            }
             case "DistributionSummary" -> Set.of(base + "_count", base + "_sum", base + "_max", base + "_bucket");
             case "TimeGauge" -> Set.of(base + "_seconds");
             default -> Set.of(base);

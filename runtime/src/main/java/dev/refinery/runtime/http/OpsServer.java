@@ -33,16 +33,20 @@ public final class OpsServer implements AutoCloseable {
 
     /** Serves {@code body} as JSON at {@code path} (GET), e.g. a service's status or interactive queries. */
     public OpsServer json(String path, Supplier<String> body) {
+        return route(path, "application/json; charset=utf-8", body);
+    }
+
+    /** Serves {@code body} with {@code contentType} at {@code path}; 503 with the error class when it throws. */
+    public OpsServer route(String path, String contentType, Supplier<String> body) {
         server.createContext(path, ex -> {
+            String text;
             try {
-                send(ex, 200, "application/json; charset=utf-8", body.get());
+                text = body.get();
             } catch (RuntimeException e) {
-                send(
-                        ex,
-                        503,
-                        "application/json; charset=utf-8",
-                        "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
+                send(ex, 503, "text/plain; charset=utf-8", e.getClass().getSimpleName() + ": " + e.getMessage() + "\n");
+                return;
             }
+            send(ex, 200, contentType, text);
         });
         return this;
     }

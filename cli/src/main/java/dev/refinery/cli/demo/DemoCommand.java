@@ -56,6 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Give up after this long (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--serve", description = "Keep the stack, services and status page up after the summary.")
+    boolean serve;
+
     @Option(
             names = "--min-precision",
             defaultValue = "0.95",

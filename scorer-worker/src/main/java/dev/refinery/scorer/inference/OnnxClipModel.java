@@ -38,6 +38,7 @@ public final class OnnxClipModel implements ClipModel {
     private final OrtSession text;
     private final boolean gpu;
     private final int imageSide;
+    private final boolean textTakesMask;
 
     private OnnxClipModel(Path dir, GpuMode mode, int gpuDevice, int threads) throws IOException, OrtException {
         JsonNode config = new ObjectMapper().readTree(dir.resolve("config.json").toFile());
@@ -46,7 +47,6 @@ public final class OnnxClipModel implements ClipModel {
         int maxLength = config.path("text_config")
                 .path("max_position_embeddings")
                 .asInt(config.path("max_length").asInt(77));
-        this.tokenizer = new ClipTokenizer(dir.resolve("tokenizer.json"), maxLength);
         Path single = dir.resolve("model.onnx");
         if (Files.exists(single)) {
             OrtSessions.Created c = OrtSessions.open(env, single, mode, gpuDevice, threads);
@@ -62,6 +62,10 @@ public final class OnnxClipModel implements ClipModel {
             this.text = t.session();
             this.gpu = v.gpu() && t.gpu();
         }
+        // SigLIP's text tower has no attention_mask: it was trained on fixed-length rows padded with the pad token
+        this.textTakesMask =
+                (combined != null ? combined : text).getInputNames().contains("attention_mask");
+        this.tokenizer = new ClipTokenizer(dir.resolve("tokenizer.json"), maxLength, textTakesMask);
         this.dimension = config.path("projection_dim").asInt(512);
         String name = config.path("name")
                 .asText(config.path("_name_or_path").asText(dir.getFileName().toString()));
@@ -103,16 +107,18 @@ public final class OnnxClipModel implements ClipModel {
                         env,
                         FloatBuffer.wrap(pixels, 0, count * 3 * imageSide * imageSide),
                         new long[] {count, 3, imageSide, imageSide})) {
+            Map<String, OnnxTensor> inputs = new HashMap<>(Map.of("input_ids", ids));
+            if (textTakesMask) {
+                inputs.put("attention_mask", mask);
+            }
             if (combined != null) {
-                Map<String, OnnxTensor> inputs =
-                        Map.of("input_ids", ids, "attention_mask", mask, "pixel_values", images);
+                inputs.put("pixel_values", images);
                 try (OrtSession.Result r = combined.run(inputs)) {
                     return new Embeddings(output(r, "image_embeds"), output(r, "text_embeds"));
                 }
             }
-            Map<String, OnnxTensor> textInputs = new HashMap<>(Map.of("input_ids", ids, "attention_mask", mask));
             try (OrtSession.Result v = vision.run(Map.of("pixel_values", images));
-                    OrtSession.Result t = text.run(textInputs)) {
+                    OrtSession.Result t = text.run(inputs)) {
                 return new Embeddings(output(v, "image_embeds"), output(t, "text_embeds"));
             }
         } catch (OrtException e) {
@@ -141,7 +147,8 @@ public final class OnnxClipModel implements ClipModel {
         return v;
     }
 
-    private static String fingerprint(Path file) throws IOException {
+    /** The first 12 hex digits of the SHA-256 of {@code file}. */
+    static String fingerprint(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of()

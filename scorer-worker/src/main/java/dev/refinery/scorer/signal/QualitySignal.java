@@ -1,6 +1,7 @@
 package dev.refinery.scorer.signal;
 
 import dev.refinery.schemas.Signal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  * <p>Implementations must be stateless, or at least thread-safe: one instance serves all scorer threads. Every
  * {@link Signal} a family emits carries the family's {@link #version()}; bump it whenever a rule changes what is
  * emitted, so downstream consumers can tell old values from new ones. A family may throw a {@link RuntimeException}
- * for a bad input; {@link SignalSet} contains it.
+ * for a bad input; {@link SignalSet} contains it. A family backed by a model overrides {@link #computeBatch} to run
+ * the model once per batch.
  */
 public interface QualitySignal {
 
@@ -21,4 +23,13 @@ public interface QualitySignal {
 
     /** The signals of this family for one pair; never null. */
     List<Signal> compute(SignalInput in);
+
+    /** The signals of this family for each pair of a batch, in order; by default {@link #compute} for each. */
+    default List<List<Signal>> computeBatch(List<SignalInput> batch) {
+        List<List<Signal>> out = new ArrayList<>(batch.size());
+        for (SignalInput in : batch) {
+            out.add(compute(in));
+        }
+        return out;
+    }
 }

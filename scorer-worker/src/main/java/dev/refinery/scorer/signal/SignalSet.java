@@ -85,19 +85,57 @@ public final class SignalSet {
     public List<Signal> compute(SignalInput in) {
         List<Signal> out = new ArrayList<>(signals.size() * 2);
         for (int i = 0; i < signals.size(); i++) {
-            QualitySignal family = signals.get(i);
-            try {
-                List<Signal> computed = family.compute(in);
-                if (computed == null || computed.stream().anyMatch(Objects::isNull)) {
-                    throw new IllegalStateException("returned null or a null signal");
-                }
-                out.addAll(computed);
-            } catch (RuntimeException e) {
-                failures.record(family.name(), e);
-                out.add(new Signal(errorName(family.name()), versions.get(i), null, ERROR_LABEL));
+            out.addAll(computeOne(i, in));
+        }
+        return out;
+    }
+
+    /**
+     * Every family's signals for each pair of a batch, in order (mutable lists): one {@link QualitySignal#computeBatch}
+     * call per family, so a model runs once per batch. When a family's batch call fails, its pairs are computed one
+     * by one, so only the pairs that fail on their own get the {@code _error} signal.
+     */
+    public List<List<Signal>> compute(List<SignalInput> batch) {
+        List<List<Signal>> out = new ArrayList<>(batch.size());
+        for (int j = 0; j < batch.size(); j++) {
+            out.add(new ArrayList<>(signals.size() * 2));
+        }
+        for (int i = 0; i < signals.size(); i++) {
+            List<List<Signal>> computed = batchOrNull(signals.get(i), batch);
+            for (int j = 0; j < batch.size(); j++) {
+                out.get(j).addAll(computed != null ? computed.get(j) : computeOne(i, batch.get(j)));
             }
         }
         return out;
+    }
+
+    private List<Signal> computeOne(int family, SignalInput in) {
+        try {
+            List<Signal> computed = signals.get(family).compute(in);
+            if (!valid(computed)) {
+                throw new IllegalStateException("returned null or a null signal");
+            }
+            return computed;
+        } catch (RuntimeException e) {
+            failures.record(signals.get(family).name(), e);
+            return List.of(new Signal(errorName(signals.get(family).name()), versions.get(family), null, ERROR_LABEL));
+        }
+    }
+
+    private static List<List<Signal>> batchOrNull(QualitySignal family, List<SignalInput> batch) {
+        try {
+            List<List<Signal>> computed = family.computeBatch(batch);
+            boolean ok = computed != null
+                    && computed.size() == batch.size()
+                    && computed.stream().allMatch(SignalSet::valid);
+            return ok ? computed : null;
+        } catch (RuntimeException e) {
+            return null; // retried pair by pair, where a failure is logged and becomes <family>_error
+        }
+    }
+
+    private static boolean valid(List<Signal> computed) {
+        return computed != null && computed.stream().noneMatch(Objects::isNull);
     }
 
     /** Failures of one family since this set was created. */

@@ -146,9 +146,16 @@ final class BatchScorer {
             long start = System.nanoTime();
             Embeddings e = model.embed(packed, ok.size(), captions);
             metrics.inference(System.nanoTime() - start, ok.size());
+            List<SignalInput> inputs = new ArrayList<>(ok.size());
+            for (int j = 0; j < ok.size(); j++) {
+                inputs.add(signalInput(pairs[ok.get(j)], e.images()[j], e.cosine(j, j)));
+            }
+            List<List<Signal>> computed = signals.compute(inputs); // one call per family: model signals batch
             for (int j = 0; j < ok.size(); j++) {
                 int i = ok.get(j);
-                out[i] = Scored.ok(records.get(i), scoredPair(pairs[i], e.images()[j], e.texts()[j], e.cosine(j, j)));
+                out[i] = Scored.ok(
+                        records.get(i),
+                        scoredPair(pairs[i], e.images()[j], e.texts()[j], e.cosine(j, j), computed.get(j)));
             }
         }
         List<Scored> result = List.of(out);
@@ -163,15 +170,18 @@ final class BatchScorer {
         return result;
     }
 
-    private ScoredPair scoredPair(RawPair pair, float[] image, float[] text, double clip) {
-        List<Signal> computed = signals.compute(new SignalInput(
+    private static SignalInput signalInput(RawPair pair, float[] image, double clip) {
+        return new SignalInput(
                 pair.getCaption(),
                 pair.getImage().getWidth(),
                 pair.getImage().getHeight(),
                 pair.getImage().getSizeBytes(),
                 pair.getImage().getFormat(),
                 clip,
-                image));
+                image);
+    }
+
+    private ScoredPair scoredPair(RawPair pair, float[] image, float[] text, double clip, List<Signal> computed) {
         RouteDecision route = router.route(pair.getRevision(), clip, computed);
         return ScoredPair.newBuilder()
                 .setPair(pair)

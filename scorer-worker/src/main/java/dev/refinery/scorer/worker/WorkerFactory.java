@@ -20,9 +20,11 @@ import dev.refinery.scorer.metrics.ScorerMetrics;
 import dev.refinery.scorer.route.Router;
 import dev.refinery.scorer.route.RoutingPolicy;
 import dev.refinery.scorer.signal.EmbeddingHeadSignal;
+import dev.refinery.scorer.signal.PerplexitySignal;
 import dev.refinery.scorer.signal.QualitySignal;
 import dev.refinery.scorer.signal.SignalSet;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +60,7 @@ public final class WorkerFactory {
         resources.add(decodePool::shutdownNow);
         ClusterAssigner clusters = new ClusterAssigner(topics.clusters(), model.id(), kafka);
         resources.add(clusters);
-        List<QualitySignal> all =
-                new ArrayList<>(SignalSet.defaults(config.languages()).signals());
-        try {
-            for (EmbeddingHeadSignal head : EmbeddingHeadSignal.loadAll(config.heads())) {
-                all.add(resources.add(head));
-            }
-        } catch (IOException | OrtException e) {
-            throw new IllegalStateException("Cannot load REFINERY_SCORER_HEADS " + config.heads() + ": " + e, e);
-        }
-        SignalSet signals = new SignalSet(all);
+        SignalSet signals = signals(config, resources);
         signals.warmUp(); // builds the language detector now rather than stalling the first batch
         BatchScorer scorer = new BatchScorer(
                 raw,
@@ -90,5 +83,28 @@ public final class WorkerFactory {
                 config.batchMaxDelay(),
                 metrics::batch,
                 beforeCommit);
+    }
+
+    /** The default signal families plus the configured embedding heads and caption perplexity model. */
+    static SignalSet signals(ScorerConfig config, Resources resources) {
+        List<QualitySignal> all =
+                new ArrayList<>(SignalSet.defaults(config.languages()).signals());
+        try {
+            for (EmbeddingHeadSignal head : EmbeddingHeadSignal.loadAll(config.heads())) {
+                all.add(resources.add(head));
+            }
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("Cannot load REFINERY_SCORER_HEADS " + config.heads() + ": " + e, e);
+        }
+        if (config.perplexityModel().isPresent()) {
+            Path dir = config.perplexityModel().get();
+            try {
+                all.add(resources.add(
+                        PerplexitySignal.load(dir, config.gpu(), config.gpuDevice(), config.intraOpThreads())));
+            } catch (IOException | OrtException e) {
+                throw new IllegalStateException("Cannot load REFINERY_SCORER_PERPLEXITY_MODEL " + dir + ": " + e, e);
+            }
+        }
+        return new SignalSet(all);
     }
 }

@@ -5,15 +5,16 @@ import dev.refinery.rewriter.metrics.RewriterMetrics;
 import dev.refinery.rewriter.worker.RewriterFactory;
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.lifecycle.Resources;
+import dev.refinery.runtime.lifecycle.ServiceThread;
 import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.registry.SchemaRegistryClient;
 import dev.refinery.runtime.s3.ObjectStore;
 import dev.refinery.runtime.worker.BeforeCommit;
 import dev.refinery.runtime.worker.TransactionalBatchLoop;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class RewriterService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RewriterService.class);
 
-    private final Resources resources;
     private final TransactionalBatchLoop worker;
-    private final Thread thread;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ServiceThread thread;
 
     private RewriterService(Resources resources, TransactionalBatchLoop worker) {
-        this.resources = resources;
         this.worker = worker;
-        this.thread = Thread.ofPlatform().name("rewriter").start(worker);
+        this.thread = new ServiceThread("rewriter", worker, worker::close, resources, Duration.ofSeconds(30));
     }
 
     public static RewriterService start(
@@ -74,20 +72,11 @@ public final class RewriterService implements AutoCloseable {
 
     /** Blocks until the worker stops. */
     public void await() throws InterruptedException {
-        thread.join();
+        thread.await();
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        worker.close();
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        resources.close();
+        thread.close();
     }
 }

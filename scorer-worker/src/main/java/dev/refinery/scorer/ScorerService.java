@@ -2,6 +2,7 @@ package dev.refinery.scorer;
 
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.lifecycle.Resources;
+import dev.refinery.runtime.lifecycle.ServiceThread;
 import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.registry.SchemaRegistryClient;
 import dev.refinery.runtime.s3.ObjectStore;
@@ -15,6 +16,7 @@ import dev.refinery.scorer.metrics.ScorerMetrics;
 import dev.refinery.scorer.route.RoutingPolicy;
 import dev.refinery.scorer.worker.WorkerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,17 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class ScorerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScorerService.class);
 
-    private final Resources resources;
     private final TransactionalBatchLoop worker;
     private final ClipModel model;
-    private final Thread thread;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ServiceThread thread;
 
     private ScorerService(Resources resources, TransactionalBatchLoop worker, ClipModel model) {
-        this.resources = resources;
         this.worker = worker;
         this.model = model;
-        this.thread = Thread.ofPlatform().name("scorer").start(worker);
+        this.thread = new ServiceThread("scorer", worker, worker::close, resources, Duration.ofSeconds(30));
     }
 
     public static ScorerService start(
@@ -96,20 +95,11 @@ public final class ScorerService implements AutoCloseable {
 
     /** Blocks until the worker stops. */
     public void await() throws InterruptedException {
-        thread.join();
+        thread.await();
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        worker.close();
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        resources.close();
+        thread.close();
     }
 }

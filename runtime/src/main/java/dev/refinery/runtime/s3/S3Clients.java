@@ -2,6 +2,7 @@ package dev.refinery.runtime.s3;
 
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -25,13 +26,15 @@ public final class S3Clients {
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(60)));
         config.endpoint().ifPresent(builder::endpointOverride);
-        if (config.accessKey().isPresent()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    config.accessKey().get(), config.secretKey().orElseThrow())));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
+        builder.credentialsProvider(credentials(config));
         return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(S3Config config) {
+        return config.accessKey().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        config.accessKey().get(), config.secretKey().orElseThrow()))
+                : DefaultCredentialsProvider.builder().build();
     }
 
     /** A presigner with the same endpoint, region, path style and credentials as {@link #create}. */
@@ -42,12 +45,7 @@ public final class S3Clients {
                         .pathStyleAccessEnabled(config.pathStyle())
                         .build());
         config.endpoint().ifPresent(builder::endpointOverride);
-        if (config.accessKey().isPresent()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    config.accessKey().get(), config.secretKey().orElseThrow())));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
+        builder.credentialsProvider(credentials(config));
         return builder.build();
     }
 }

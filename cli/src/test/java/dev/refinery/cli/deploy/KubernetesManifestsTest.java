@@ -202,6 +202,24 @@ class KubernetesManifestsTest {
                     .as(dir + ": REFINERY_* variables missing from docs/configuration.md")
                     .allSatisfy(v -> assertThat(documented).contains(v));
         }
+        List<Path> texts = new ArrayList<>();
+        try (Stream<Path> k8s = Files.walk(K8S)) {
+            k8s.filter(Files::isRegularFile).forEach(texts::add);
+        }
+        for (String dir : List.of("deploy/grafana/dashboards", "deploy/prometheus")) {
+            try (Stream<Path> files = Files.list(ROOT.resolve(dir))) {
+                files.filter(Files::isRegularFile).forEach(texts::add);
+            }
+        }
+        Pattern variable = Pattern.compile("\\bREFINERY_[A-Z0-9_]*[A-Z0-9]");
+        for (Path file : texts) {
+            Matcher mentioned = variable.matcher(Files.readString(file));
+            while (mentioned.find()) {
+                assertThat(documented)
+                        .as(file + " mentions " + mentioned.group() + ", missing from docs/configuration.md")
+                        .contains(mentioned.group());
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.refinery.cli.ingest.ImportCommand;
 import dev.refinery.cli.ingest.IngestCommand;
 import dev.refinery.cli.monitor.LagCommand;
 import dev.refinery.cli.rewriter.RewriteCommand;
+import dev.refinery.cli.runs.ReplayCommand;
+import dev.refinery.cli.runs.RescoreCommand;
+import dev.refinery.cli.runs.RunsCommand;
 import dev.refinery.cli.scorer.ClustersCommand;
 import dev.refinery.cli.scorer.ScoreCommand;
 import dev.refinery.cli.selector.SelectCommand;
@@ -28,6 +31,9 @@ import picocli.CommandLine.Command;
             RewriteCommand.class,
             SelectCommand.class,
             SinkCommand.class,
+            ReplayCommand.class,
+            RescoreCommand.class,
+            RunsCommand.class,
             DemoCommand.class,
             LagCommand.class
         })

@@ -6,7 +6,6 @@ import dev.refinery.schemas.ScoredPair;
 import dev.refinery.selector.policy.Selection;
 import dev.refinery.selector.policy.Selector;
 import dev.refinery.selector.quota.QuotaState;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,13 +16,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Decides each pair on its quota key ({@code <cluster>/<shard>}): the policy's rules, then the key's streaming quota,
  * whose state lives in {@code store} (bytes, changelogged). Forwards, keyed by pair id again, the pair with its
- * {@link Decision}; downstream splits decisions and the accepted subset. States are cached per task and written
- * through, so a restored task continues exactly where the changelog left off.
+ * {@link Decision} (built by {@link DecisionFactory}, as on replay); downstream splits decisions and the accepted
+ * subset. States are cached per task and written through, so a restored task continues exactly where the changelog
+ * left off.
  */
 public final class QuotaProcessor implements Processor<String, ScoredPair, String, CuratedPair> {
     private final String storeName;
     private final Selector selector;
-    private final String runId;
+    private final DecisionFactory decisions;
     private final int shards;
     private final DecisionListener listener;
     private final Map<String, QuotaState> cache = new HashMap<>();
@@ -39,7 +39,7 @@ public final class QuotaProcessor implements Processor<String, ScoredPair, Strin
     public QuotaProcessor(String storeName, Selector selector, String runId, int shards, DecisionListener listener) {
         this.storeName = storeName;
         this.selector = selector;
-        this.runId = runId;
+        this.decisions = new DecisionFactory(runId, selector.policy());
         this.shards = shards;
         this.listener = listener;
     }
@@ -63,26 +63,11 @@ public final class QuotaProcessor implements Processor<String, ScoredPair, Strin
         if (state != null && state.seen() > 0) {
             store.put(key, state.toBytes());
         }
-        Resolution resolution = Resolution.readFrom(record.headers());
-        Decision decision = Decision.newBuilder()
-                .setPairId(scored.getPair().getPairId())
-                .setImageId(scored.getPair().getImageId())
-                .setRevision(scored.getPair().getRevision())
-                .setOutcome(selection.outcome())
-                .setReason(selection.reason())
-                .setDetail(detail(selection.detail(), resolution))
-                .setClusterId(
-                        scored.getCluster() == null ? null : scored.getCluster().getClusterId())
-                .setClusterSetVersion(
-                        scored.getCluster() == null ? null : scored.getCluster().getClusterSetVersion())
-                .setRankScore(selection.rankScore())
-                .setThreshold(selection.threshold())
-                .setScores(selection.scores())
-                .setRunId(runId)
-                .setPolicyName(selector.policy().name())
-                .setPolicyHash(selector.policy().hash())
-                .setDecidedAt(Instant.ofEpochMilli(record.timestamp())) // record time: replays decide identically
-                .build();
+        Decision decision = decisions.decision(
+                scored,
+                selection,
+                Resolution.readFrom(record.headers()),
+                record.timestamp()); // record time: replayable
         listener.decided(decision);
         context.forward(record.withKey(decision.getPairId()).withValue(new CuratedPair(scored, decision)));
     }
@@ -93,19 +78,5 @@ public final class QuotaProcessor implements Processor<String, ScoredPair, Strin
             int shard = QuotaKeys.shardOf(k);
             return bytes == null ? selector.newState(shard, shards) : selector.loadState(bytes, shard, shards);
         });
-    }
-
-    private static String detail(String detail, Resolution resolution) {
-        String note =
-                switch (resolution) {
-                    case DIRECT -> null;
-                    case REWRITE_WON -> "rewrite (revision 1) scored at least as well as the original";
-                    case ORIGINAL_WON -> "the original scored better than its rewrite";
-                    case REWRITE_TIMEOUT -> "rewrite_timeout: no rewrite arrived within the wait, the original is used";
-                };
-        if (note == null) {
-            return detail;
-        }
-        return detail == null || detail.isBlank() ? note : detail + "; " + note;
     }
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Resolves each pair's final revision (keyed by pair id, so both revisions of a pair meet in one task). Revision 0
  * routed to REWRITE waits in {@code store} for its revision 1 up to {@code wait}, measured from its {@code scored_at}
  * against stream time (deterministic on replay) or wall-clock time; then the better revision is forwarded: a
- * non-rejected revision beats a rejected one, otherwise the higher rank wins and the rewrite wins ties. A rewrite that
- * arrives after its original timed out is dropped and counted: its pair already has its decision.
+ * non-rejected revision beats a rejected one, otherwise the higher rank wins and the rewrite wins ties ({@link
+ * RevisionChoice}, shared with the replay engine). A rewrite that arrives after its original timed out is dropped and
+ * counted: its pair already has its decision.
  */
 public final class ResolveRevisionProcessor implements Processor<String, ScoredPair, String, ScoredPair> {
     private static final Logger log = LoggerFactory.getLogger(ResolveRevisionProcessor.class);
@@ -52,9 +53,7 @@ public final class ResolveRevisionProcessor implements Processor<String, ScoredP
     public void init(ProcessorContext<String, ScoredPair> context) {
         this.context = context;
         this.pending = context.getStateStore(storeName);
-        Duration every =
-                wait.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait.dividedBy(4);
-        context.schedule(every, clock, this::expire);
+        context.schedule(RevisionChoice.checkInterval(wait), clock, this::expire);
     }
 
     @Override
@@ -78,20 +77,11 @@ public final class ResolveRevisionProcessor implements Processor<String, ScoredP
             onLateRewrite.run();
             return;
         }
-        boolean rewriteWins = better(scored, original);
+        boolean rewriteWins = RevisionChoice.rewriteWins(scored, original, rank);
         forward(
                 record,
                 rewriteWins ? scored : original,
                 rewriteWins ? Resolution.REWRITE_WON : Resolution.ORIGINAL_WON);
-    }
-
-    private boolean better(ScoredPair rewrite, ScoredPair original) {
-        boolean rewriteRejected = rewrite.getRoute() == Route.REJECT;
-        boolean originalRejected = original.getRoute() == Route.REJECT;
-        if (rewriteRejected != originalRejected) {
-            return !rewriteRejected;
-        }
-        return rank.applyAsDouble(rewrite) >= rank.applyAsDouble(original);
     }
 
     private void expire(long now) {
@@ -99,7 +89,7 @@ public final class ResolveRevisionProcessor implements Processor<String, ScoredP
         try (KeyValueIterator<String, ScoredPair> it = pending.all()) {
             while (it.hasNext()) {
                 KeyValue<String, ScoredPair> kv = it.next();
-                if (kv.value.getScoredAt().toEpochMilli() + wait.toMillis() <= now) {
+                if (RevisionChoice.due(kv.value, wait, now)) {
                     due.add(kv);
                 }
             }

@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Writes a run's {@link RunManifest}: to the compacted {@code runs} topic (keyed by run id) and as
  * {@code curated/<run>/manifest.json} next to the shards. The input range starts at the application's committed
  * offsets of {@code pairs.scored} (the log start where none are committed yet); its end stays open while the run is
- * live.
+ * live. A replay's manifest ({@link #manifest}) names its parent run, its closed input ranges and start timestamp.
  */
 public final class RunManifests {
     private RunManifests() {}
@@ -41,26 +41,62 @@ public final class RunManifests {
             SelectionPolicy policy,
             ObjectStore objects)
             throws ExecutionException, InterruptedException {
-        Instant now = Instant.now();
-        RunManifest manifest = RunManifest.newBuilder()
+        RunManifest manifest = manifest(
+                runId,
+                null,
+                RunStatus.RUNNING,
+                policy,
+                applicationId,
+                inputRanges(kafka, platform.topics().pairsScored(), applicationId),
+                null,
+                objects.uri(ShardNames.runPrefix(runId)),
+                Instant.now());
+        write(platform, kafka, manifest, objects);
+        return manifest;
+    }
+
+    /**
+     * A manifest without model versions or cluster set (set them on a copy where known).
+     *
+     * @param input the ranges read; end offsets null while the run is live
+     * @param fromTimestamp the start timestamp of a replay that started from one, else null
+     */
+    public static RunManifest manifest(
+            String runId,
+            String parentRunId,
+            RunStatus status,
+            SelectionPolicy policy,
+            String applicationId,
+            List<TopicRange> input,
+            Instant fromTimestamp,
+            String outputPrefix,
+            Instant createdAt) {
+        return RunManifest.newBuilder()
                 .setRunId(runId)
-                .setParentRunId(null)
-                .setStatus(RunStatus.RUNNING)
+                .setParentRunId(parentRunId)
+                .setStatus(status)
                 .setPolicyName(policy.name())
                 .setPolicyHash(policy.hash())
                 .setPolicyDocument(policy.canonicalJson())
                 .setClusterSetVersion(null)
                 .setModelVersions(Map.of())
                 .setApplicationId(applicationId)
-                .setInput(inputRanges(kafka, platform.topics().pairsScored(), applicationId))
-                .setFromTimestamp(null)
-                .setOutputPrefix(objects.uri(ShardNames.runPrefix(runId)))
-                .setCreatedAt(now)
-                .setUpdatedAt(now)
+                .setInput(input)
+                .setFromTimestamp(fromTimestamp)
+                .setOutputPrefix(outputPrefix)
+                .setCreatedAt(createdAt)
+                .setUpdatedAt(Instant.now())
                 .build();
+    }
+
+    /** Writes {@code manifest} to the {@code runs} topic (keyed by run id) and {@code curated/<run>/manifest.json}. */
+    public static void write(
+            PlatformConfig platform, Map<String, Object> kafka, RunManifest manifest, ObjectStore objects)
+            throws ExecutionException, InterruptedException {
         var serializer = new SpecificAvroSerializer<RunManifest>();
         serializer.configure(kafka, false);
         String topic = platform.topics().runs();
+        String runId = manifest.getRunId();
         try (var producer = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, runId, serializer.serialize(topic, manifest)))
                     .get();
@@ -70,7 +106,6 @@ public final class RunManifests {
                 ShardNames.runPrefix(runId) + "manifest.json",
                 manifest.toString().getBytes(StandardCharsets.UTF_8),
                 "application/json");
-        return manifest;
     }
 
     private static List<TopicRange> inputRanges(Map<String, Object> kafka, String topic, String group)

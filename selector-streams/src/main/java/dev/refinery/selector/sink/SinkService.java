@@ -2,6 +2,7 @@ package dev.refinery.selector.sink;
 
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.lifecycle.Resources;
+import dev.refinery.runtime.lifecycle.ServiceThread;
 import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.registry.SchemaRegistryClient;
 import dev.refinery.runtime.s3.ObjectStore;
@@ -10,11 +11,11 @@ import dev.refinery.runtime.serde.SpecificAvroSerializer;
 import dev.refinery.schemas.CuratedPair;
 import dev.refinery.schemas.DeadLetter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,15 +27,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Wires the curated sink: a read_committed consumer of {@code pairs.curated}, the object store, a DLQ producer. */
 public final class SinkService implements AutoCloseable {
-    private final Resources resources;
     private final CuratedSink sink;
-    private final Thread thread;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ServiceThread thread;
 
     private SinkService(Resources resources, CuratedSink sink) {
-        this.resources = resources;
         this.sink = sink;
-        this.thread = Thread.ofPlatform().name("curated-sink").start(sink);
+        this.thread = new ServiceThread("curated-sink", sink, sink::close, resources, Duration.ofSeconds(60));
     }
 
     public static SinkService start(
@@ -89,22 +87,13 @@ public final class SinkService implements AutoCloseable {
         return sink;
     }
 
+    /** Blocks until the worker stops. */
     public void await() throws InterruptedException {
-        thread.join();
+        thread.await();
     }
 
-    /** Finishes and uploads the open shards, then stops. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        sink.close();
-        try {
-            thread.join(60_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        resources.close();
+        thread.close();
     }
 }

@@ -5,11 +5,11 @@ import dev.refinery.schemas.CuratedPair;
 import dev.refinery.schemas.Decision;
 import dev.refinery.schemas.Outcome;
 import dev.refinery.schemas.ScoredPair;
-import dev.refinery.selector.policy.Evaluation;
 import dev.refinery.selector.policy.Selector;
 import dev.refinery.selector.processor.QuotaKeys;
 import dev.refinery.selector.processor.QuotaProcessor;
 import dev.refinery.selector.processor.ResolveRevisionProcessor;
+import dev.refinery.selector.processor.RevisionChoice;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -75,7 +75,7 @@ public final class SelectorTopology {
                                 PENDING_STORE,
                                 s.rewriteWait(),
                                 s.waitClock(),
-                                pair -> rankKey(selector, pair),
+                                pair -> RevisionChoice.rankKey(selector, pair),
                                 s.listener()::lateRewrite),
                         Named.as("resolve-revision"),
                         PENDING_STORE);
@@ -95,13 +95,5 @@ public final class SelectorTopology {
         decided.filter((id, c) -> c.getDecision().getOutcome() == Outcome.ACCEPTED, Named.as("accepted"))
                 .to(s.topics().pairsCurated(), Produced.with(keys, curated).withName("curated-sink"));
         return builder.build();
-    }
-
-    /** The resolver's comparison: the policy's ordering key; a pair the policy rejects ranks lowest. */
-    static double rankKey(Selector selector, ScoredPair pair) {
-        return switch (selector.evaluate(pair)) {
-            case Evaluation.Candidate c -> c.rank() == null ? 0.0 : c.rank().key();
-            case Evaluation.Rejected r -> Double.NEGATIVE_INFINITY;
-        };
     }
 }

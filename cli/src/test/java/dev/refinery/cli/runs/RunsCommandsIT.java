@@ -17,18 +17,15 @@ import dev.refinery.schemas.Source;
 import dev.refinery.schemas.SourceKind;
 import dev.refinery.testkit.Infra;
 import dev.refinery.testkit.RefineryInfraExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -62,11 +59,12 @@ class RunsCommandsIT {
         Path low = Files.writeString(dir.resolve("low.json"), policy("0.2"));
         Path high = Files.writeString(dir.resolve("high.json"), policy("0.4"));
 
-        String a = refinery(env, dir, "replay", "--policy", low.toString(), "--run-id", "cli-a");
-        String b = refinery(env, dir, "replay", "--policy", high.toString(), "--run-id", "cli-b", "--from", "earliest");
-        String list = refinery(env, dir, "runs", "list");
-        String show = refinery(env, dir, "runs", "show", "cli-a");
-        String diff = refinery(env, dir, "runs", "diff", "cli-a", "cli-b");
+        String a = CliProcess.run(env, dir, 3, "replay", "--policy", low.toString(), "--run-id", "cli-a");
+        String b = CliProcess.run(
+                env, dir, 3, "replay", "--policy", high.toString(), "--run-id", "cli-b", "--from", "earliest");
+        String list = CliProcess.run(env, dir, 3, "runs", "list");
+        String show = CliProcess.run(env, dir, 3, "runs", "show", "cli-a");
+        String diff = CliProcess.run(env, dir, 3, "runs", "diff", "cli-a", "cli-b");
 
         long acceptedA = accepted(a);
         long acceptedB = accepted(b);
@@ -89,25 +87,6 @@ class RunsCommandsIT {
     }
 
     /** Runs {@code refinery args...} in a child JVM with {@code env}; returns its output, failing on an error exit. */
-    private static String refinery(Map<String, String> env, Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.refinery.cli.Refinery"));
-        command.addAll(List.of(args));
-        Path log = dir.resolve(String.join("-", args).replaceAll("[^A-Za-z0-9-]", "_") + ".log");
-        ProcessBuilder pb =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(out);
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
-    }
-
     private static String policy(String alpha) {
         return String.format(Locale.ROOT, """
             {"type": "proportional", "alpha": %s, "weights": {"clip_score": 1.0}}\

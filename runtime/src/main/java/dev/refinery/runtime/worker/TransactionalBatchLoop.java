@@ -147,14 +147,26 @@ public final class TransactionalBatchLoop implements Runnable, AutoCloseable {
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    /**
+     * The offsets after the batch, per partition. Where the batch holds the last polled record of a partition, the
+     * consumer's position is used instead, which is past any transaction markers that follow it: a caught-up group
+     * then shows no lag on transactional input topics.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> batch) {
+        Map<TopicPartition, Long> last = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : batch) {
-            offsets.merge(
-                    new TopicPartition(r.topic(), r.partition()),
-                    new OffsetAndMetadata(r.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
+            last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
         }
+        Map<TopicPartition, Long> lastPending = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : pending) {
+            lastPending.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        last.forEach((tp, offset) -> {
+            boolean drained = offset.equals(lastPending.get(tp));
+            long next = drained ? Math.max(offset + 1, consumer.position(tp)) : offset + 1;
+            offsets.put(tp, new OffsetAndMetadata(next));
+        });
         return offsets;
     }
 

@@ -34,10 +34,9 @@ public final class EmbeddedInfra implements Infra, AutoCloseable {
      */
     public static EmbeddedInfra start(Path dataDir, Path kafkaDataDir, int registryPort, int s3Port) {
         long started = System.nanoTime();
-        int rp = registryPort == 0 ? PortFinder.freePort() : registryPort;
-        int sp = s3Port == 0 ? PortFinder.freePort() : s3Port;
-        var registry = CompletableFuture.supplyAsync(() -> SchemaRegistryServer.start(dataDir, rp));
-        var s3 = CompletableFuture.supplyAsync(() -> S3Server.start(dataDir, sp));
+        var registry = CompletableFuture.supplyAsync(
+                () -> onFreePort(registryPort, p -> SchemaRegistryServer.start(dataDir, p)));
+        var s3 = CompletableFuture.supplyAsync(() -> onFreePort(s3Port, p -> S3Server.start(dataDir, p)));
         KafkaBroker kafka = null;
         try {
             kafka = KafkaBroker.start(kafkaDataDir);
@@ -56,6 +55,26 @@ public final class EmbeddedInfra implements Infra, AutoCloseable {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("Cannot start the embedded infrastructure: " + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * Starts a server on {@code port}, or on a free port when it is 0, trying up to three free ports: the broker
+     * binds ephemeral ports at the same time, so a port found free can be taken before the child JVM binds it.
+     */
+    private static <T> T onFreePort(int port, java.util.function.IntFunction<T> start) {
+        if (port != 0) {
+            return start.apply(port);
+        }
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return start.apply(PortFinder.freePort());
+            } catch (RuntimeException e) {
+                last = e;
+                log.warn("Server start failed (port taken?), trying another port: {}", e.getMessage());
+            }
+        }
+        throw last;
     }
 
     @Override

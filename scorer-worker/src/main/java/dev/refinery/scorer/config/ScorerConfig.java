@@ -26,6 +26,7 @@ public record ScorerConfig(
         int decodeThreads,
         long maxImagePixels,
         boolean decodeSubsampling,
+        int decodeMargin,
         String groupId,
         String transactionalId,
         Optional<Path> routingPolicy,
@@ -35,9 +36,9 @@ public record ScorerConfig(
         int httpPort) {
 
     public ScorerConfig {
-        if (batchSize < 1 || fetchConcurrency < 1 || decodeThreads < 1) {
+        if (batchSize < 1 || fetchConcurrency < 1 || decodeThreads < 1 || decodeMargin < 1) {
             throw new IllegalArgumentException(
-                    "REFINERY_SCORER_BATCH_SIZE, _FETCH_CONCURRENCY and _DECODE_THREADS must be >= 1");
+                    "REFINERY_SCORER_BATCH_SIZE, _FETCH_CONCURRENCY, _DECODE_THREADS and _DECODE_MARGIN must be >= 1");
         }
         if (batchMaxDelay.isNegative()) {
             throw new IllegalArgumentException("REFINERY_SCORER_BATCH_MAX_DELAY_MS must be >= 0");
@@ -63,6 +64,7 @@ public record ScorerConfig(
                 env.integer("REFINERY_SCORER_DECODE_THREADS", cores),
                 env.longValue("REFINERY_SCORER_MAX_IMAGE_PIXELS", 89_478_485L),
                 env.bool("REFINERY_SCORER_DECODE_SUBSAMPLING", true),
+                env.integer("REFINERY_SCORER_DECODE_MARGIN", 2),
                 env.string("REFINERY_SCORER_GROUP_ID", "refinery-scorer"),
                 env.string("REFINERY_SCORER_TRANSACTIONAL_ID", "refinery-scorer-" + instance),
                 env.get("REFINERY_SCORER_ROUTING_POLICY").map(Path::of),

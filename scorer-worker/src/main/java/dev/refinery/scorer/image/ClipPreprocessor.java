@@ -68,15 +68,15 @@ public final class ClipPreprocessor {
     }
 
     /**
-     * The short side the decoder may subsample down to: twice what the resize needs, so the antialiased bicubic
-     * resize still does at least a 2x reduction after the decoder's point sampling (less aliasing); none without a
-     * resize.
+     * The short side the decoder may subsample down to: the decoder's resize margin (default 2) times what the resize
+     * needs, so the antialiased bicubic resize still does that much reduction after the decoder's point sampling
+     * (less aliasing); none without a resize.
      */
     private int decodeTarget() {
         if (!config.doResize()) {
             return 0;
         }
-        return 2
+        return decoder.resizeMargin()
                 * (config.shortestEdge() > 0
                         ? config.shortestEdge()
                         : Math.max(config.resizeHeight(), config.resizeWidth()));

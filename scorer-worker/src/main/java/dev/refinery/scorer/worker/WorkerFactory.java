@@ -72,7 +72,7 @@ public final class WorkerFactory {
                 fetchPool,
                 decodePool,
                 metrics,
-                new ImageDecoder(config.maxImagePixels(), config.decodeSubsampling()));
+                new ImageDecoder(config.maxImagePixels(), config.decodeSubsampling(), config.decodeMargin()));
         return new TransactionalBatchLoop(
                 "scorer",
                 TransactionalClients.consumer(kafka, config.groupId(), config.batchSize()),

@@ -9,9 +9,7 @@ import dev.refinery.ingest.config.IngestConfig;
 import dev.refinery.ingest.http.IngestHttpServer;
 import dev.refinery.runtime.TopicReader;
 import dev.refinery.runtime.config.PlatformConfig;
-import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.s3.S3Clients;
-import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.ImageFormat;
 import dev.refinery.schemas.RawPair;
@@ -263,15 +261,11 @@ class IngestHttpIT {
     }
 
     static List<ConsumerRecord<String, RawPair>> rawPairs(Infra infra, PlatformConfig platform) {
-        var d = new SpecificAvroDeserializer<RawPair>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        return TopicReader.readAll(infra, platform.topics().pairsRaw(), d);
+        return TopicReader.records(infra, platform.topics().pairsRaw(), RawPair.class);
     }
 
     static List<ConsumerRecord<String, DeadLetter>> deadLetters(Infra infra, PlatformConfig platform) {
-        var d = new SpecificAvroDeserializer<DeadLetter>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        return TopicReader.readAll(infra, platform.topics().dlq(), d);
+        return TopicReader.records(infra, platform.topics().dlq(), DeadLetter.class);
     }
 
     static long imageObjects(PlatformConfig platform) {

@@ -3,9 +3,7 @@ package dev.refinery.rewriter;
 import dev.refinery.runtime.TestPairs;
 import dev.refinery.runtime.TopicReader;
 import dev.refinery.runtime.config.PlatformConfig;
-import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.s3.ObjectStore;
-import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.runtime.serde.SpecificAvroSerializer;
 import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.ImageFormat;
@@ -87,8 +85,6 @@ public final class RewriterFixtures {
     }
 
     private static <T extends SpecificRecord> List<T> read(Infra infra, String topic, Class<T> type) {
-        var d = new SpecificAvroDeserializer<T>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        return TopicReader.readAll(infra, topic, d).stream().map(r -> r.value()).toList();
+        return TopicReader.values(infra, topic, type);
     }
 }

@@ -10,8 +10,6 @@ import dev.refinery.runtime.TestPlatforms;
 import dev.refinery.runtime.TopicReader;
 import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
-import dev.refinery.runtime.registry.RegistryClientConfig;
-import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.runtime.serde.SpecificAvroSerializer;
 import dev.refinery.runtime.worker.DeadLetters;
 import dev.refinery.schemas.ClusterAssignment;
@@ -126,9 +124,8 @@ class StatusPageIT {
     }
 
     private static long decisions(Infra infra, PlatformConfig platform) {
-        var d = new SpecificAvroDeserializer<Decision>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        return TopicReader.readAll(infra, platform.topics().pairsDecisions(), d).size();
+        return TopicReader.values(infra, platform.topics().pairsDecisions(), Decision.class)
+                .size();
     }
 
     /** Scored pairs over 3 clusters and a few scorer DLQ records. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refinery.runtime.TestPlatforms;
 import dev.refinery.runtime.TopicReader;
 import dev.refinery.runtime.config.PlatformConfig;
-import dev.refinery.runtime.registry.RegistryClientConfig;
-import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.schemas.ImageFormat;
 import dev.refinery.schemas.ScoredPair;
 import dev.refinery.scorer.ScorerFixtures;
@@ -64,14 +62,11 @@ class RescoreCommandIT {
         String out = CliProcess.run(
                 env, dir, 4, "rescore", "--model", model.toString(), "--run-id", "rs1", "--policy", policy.toString());
 
-        var d = new SpecificAvroDeserializer<ScoredPair>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        List<ScoredPair> rescored = TopicReader.readAll(infra, platform.topics().pairsScored() + ".rs1", d).stream()
-                .map(r -> r.value())
-                .toList();
+        List<ScoredPair> rescored =
+                TopicReader.values(infra, platform.topics().pairsScored() + ".rs1", ScoredPair.class);
         assertThat(rescored).hasSize(PAIRS).allSatisfy(s -> assertThat(s.getModelId())
                 .startsWith("refinery-tiny-clip"));
-        assertThat(TopicReader.readAll(infra, platform.topics().pairsScored(), d))
+        assertThat(TopicReader.values(infra, platform.topics().pairsScored(), ScoredPair.class))
                 .as("live scores untouched")
                 .isEmpty();
         assertThat(out).contains("rs1");

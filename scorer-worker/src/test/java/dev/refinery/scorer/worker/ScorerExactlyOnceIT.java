@@ -7,8 +7,6 @@ import dev.refinery.runtime.TestPlatforms;
 import dev.refinery.runtime.TopicReader;
 import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
-import dev.refinery.runtime.registry.RegistryClientConfig;
-import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.schemas.ClusterSet;
 import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.ImageFormat;
@@ -193,18 +191,10 @@ class ScorerExactlyOnceIT {
     }
 
     static List<ScoredPair> scored(Infra infra, PlatformConfig platform) {
-        var d = new SpecificAvroDeserializer<ScoredPair>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        return TopicReader.readAll(infra, platform.topics().pairsScored(), d).stream()
-                .map(r -> r.value())
-                .toList();
+        return TopicReader.values(infra, platform.topics().pairsScored(), ScoredPair.class);
     }
 
     static List<DeadLetter> deadLetters(Infra infra, PlatformConfig platform) {
-        var d = new SpecificAvroDeserializer<DeadLetter>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        return TopicReader.readAll(infra, platform.topics().dlq(), d).stream()
-                .map(r -> r.value())
-                .toList();
+        return TopicReader.values(infra, platform.topics().dlq(), DeadLetter.class);
     }
 }

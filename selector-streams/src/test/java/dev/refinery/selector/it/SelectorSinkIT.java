@@ -9,9 +9,7 @@ import dev.refinery.runtime.TestPlatforms;
 import dev.refinery.runtime.TopicReader;
 import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
-import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.s3.ObjectStore;
-import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.runtime.serde.SpecificAvroSerializer;
 import dev.refinery.schemas.Decision;
 import dev.refinery.schemas.ImageRef;
@@ -191,11 +189,7 @@ class SelectorSinkIT {
     }
 
     private static List<Decision> decisions(Infra infra, PlatformConfig platform) {
-        var d = new SpecificAvroDeserializer<Decision>();
-        d.configure(Map.of(RegistryClientConfig.URL, infra.schemaRegistryUrl().toString()), false);
-        return TopicReader.readAll(infra, platform.topics().pairsDecisions(), d).stream()
-                .map(r -> r.value())
-                .toList();
+        return TopicReader.values(infra, platform.topics().pairsDecisions(), Decision.class);
     }
 
     /** 1,000 scored pairs over 5 clusters: 50 rejected by the scorer, 100 routed to rewrite (half get one). */

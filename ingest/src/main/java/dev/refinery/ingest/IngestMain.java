@@ -6,7 +6,6 @@ import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +20,7 @@ public final class IngestMain {
 
     public static void main(String[] args) throws Exception {
         Env env = Env.system();
-        Map<String, Object> overrides = new HashMap<>();
-        env.kafkaOverrides().forEach((k, v) -> overrides.put(k.toString(), v));
+        Map<String, Object> overrides = env.kafkaOverrideMap();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);

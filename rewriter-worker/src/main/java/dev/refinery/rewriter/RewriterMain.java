@@ -7,7 +7,6 @@ import dev.refinery.runtime.http.OpsServer;
 import dev.refinery.runtime.worker.BeforeCommit;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +25,7 @@ public final class RewriterMain {
 
     public static void main(String[] args) throws Exception {
         Env env = Env.system();
-        Map<String, Object> overrides = new HashMap<>();
-        env.kafkaOverrides().forEach((k, v) -> overrides.put(k.toString(), v));
+        Map<String, Object> overrides = env.kafkaOverrideMap();
         RewriterConfig config = RewriterConfig.fromEnv(env);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         BeforeCommit hook = BeforeCommit.hangingAt(env.integer(HANG_BEFORE_COMMIT, -1));

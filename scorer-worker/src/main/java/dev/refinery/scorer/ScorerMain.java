@@ -7,7 +7,6 @@ import dev.refinery.runtime.worker.BeforeCommit;
 import dev.refinery.scorer.config.ScorerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,7 @@ public final class ScorerMain {
 
     public static void main(String[] args) throws Exception {
         Env env = Env.system();
-        Map<String, Object> overrides = new HashMap<>();
-        env.kafkaOverrides().forEach((k, v) -> overrides.put(k.toString(), v));
+        Map<String, Object> overrides = env.kafkaOverrideMap();
         ScorerConfig config = ScorerConfig.fromEnv(env);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int hangAt = env.integer(HANG_BEFORE_COMMIT, -1);

@@ -26,8 +26,7 @@ public final class SelectorMain {
 
     public static void main(String[] args) throws Exception {
         Env env = Env.system();
-        Map<String, Object> overrides = new HashMap<>();
-        env.kafkaOverrides().forEach((k, v) -> overrides.put(k.toString(), v));
+        Map<String, Object> overrides = env.kafkaOverrideMap();
         PlatformConfig platform = PlatformConfig.fromEnv(env);
         SelectorConfig config = SelectorConfig.fromEnv(env);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

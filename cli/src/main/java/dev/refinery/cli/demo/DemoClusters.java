@@ -50,24 +50,9 @@ final class DemoClusters {
                 for (int i = 0; i < n; i++) {
                     preprocessor.preprocessInto(images.get(from + i).bytes(), pixels, i * length);
                 }
-                for (float[] v : model.embed(pixels, n, List.of()).images()) {
-                    vectors.add(normalised(v));
-                }
+                vectors.addAll(List.of(model.embed(pixels, n, List.of()).images())); // L2-normalised already
             }
             return ClusterFitter.publish(topics, kafka, model.id(), vectors, k, seed);
         }
-    }
-
-    private static float[] normalised(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        float norm = (float) Math.sqrt(sum);
-        float[] out = v.clone();
-        for (int i = 0; norm > 0 && i < out.length; i++) {
-            out[i] /= norm;
-        }
-        return out;
     }
 }

@@ -18,8 +18,7 @@ final class IngestEnv {
         Map<String, String> vars = new HashMap<>(System.getenv());
         vars.putAll(extra);
         Env env = Env.of(vars);
-        Map<String, Object> overrides = new HashMap<>();
-        env.kafkaOverrides().forEach((k, v) -> overrides.put(k.toString(), v));
+        Map<String, Object> overrides = env.kafkaOverrideMap();
         return IngestService.start(
                 PlatformConfig.fromEnv(env),
                 IngestConfig.fromEnv(env),

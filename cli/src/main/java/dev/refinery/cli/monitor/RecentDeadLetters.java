@@ -1,14 +1,13 @@
 package dev.refinery.cli.monitor;
 
 import dev.refinery.runtime.serde.SpecificAvroDeserializer;
+import dev.refinery.runtime.topic.TopicScan;
 import dev.refinery.schemas.DeadLetter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -21,10 +20,7 @@ final class RecentDeadLetters implements AutoCloseable {
     private final int perPartition;
 
     RecentDeadLetters(Map<String, Object> kafka, String topic, int perPartition) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = TopicScan.readerProperties(kafka);
         var values = new SpecificAvroDeserializer<DeadLetter>();
         values.configure(kafka, false);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);

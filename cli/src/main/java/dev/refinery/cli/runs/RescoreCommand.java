@@ -12,7 +12,6 @@ import dev.refinery.selector.replay.ReplayStart;
 import dev.refinery.selector.replay.Replayer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -54,8 +53,7 @@ public final class RescoreCommand implements Callable<Integer> {
             System.out.printf(
                     "run %s: scoring %s up to %s into %s%n",
                     run, platform.topics().pairsRaw(), end, scored);
-            Map<String, Object> overrides = new HashMap<>();
-            env.kafkaOverrides().forEach((k, v) -> overrides.put(k.toString(), v));
+            Map<String, Object> overrides = env.kafkaOverrideMap();
             try (ScorerService scorer = ScorerService.start(
                     platform, ScorerConfig.fromEnv(env), overrides, new SimpleMeterRegistry(), null)) {
                 long left;

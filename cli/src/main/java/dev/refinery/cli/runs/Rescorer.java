@@ -2,6 +2,7 @@ package dev.refinery.cli.runs;
 
 import dev.refinery.runtime.topic.TopicAdmin;
 import dev.refinery.runtime.topic.TopicNames;
+import dev.refinery.runtime.topic.TopicScan;
 import dev.refinery.runtime.topic.TopicSpec;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -65,10 +65,8 @@ final class Rescorer {
 
     /** The last stable offsets of {@code topic} now (what a read_committed consumer would read up to). */
     static Map<TopicPartition, Long> endOffsets(Map<String, Object> kafka, String topic) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                TopicScan.readerProperties(kafka), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();

@@ -25,7 +25,7 @@ final class RunsEnv {
 
     static Map<String, Object> kafka(PlatformConfig platform, Env env) {
         Map<String, Object> kafka = new HashMap<>(platform.kafkaClientProperties());
-        env.kafkaOverrides().forEach((k, v) -> kafka.put(k.toString(), v));
+        kafka.putAll(env.kafkaOverrideMap());
         return kafka;
     }
 

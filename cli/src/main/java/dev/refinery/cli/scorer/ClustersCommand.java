@@ -47,7 +47,7 @@ public final class ClustersCommand {
             Env env = Env.system();
             PlatformConfig platform = PlatformConfig.fromEnv(env);
             Map<String, Object> kafka = new HashMap<>(platform.kafkaClientProperties());
-            env.kafkaOverrides().forEach((key, v) -> kafka.put(key.toString(), v));
+            kafka.putAll(env.kafkaOverrideMap());
             ClusterSet set = ClusterFitter.fit(platform.topics(), kafka, k, sample, Optional.ofNullable(modelId), seed);
             spec.commandLine()
                     .getOut()

@@ -70,6 +70,13 @@ public final class Env {
         return props;
     }
 
+    /** {@link #kafkaOverrides()} as the map Kafka clients and serdes take. */
+    public java.util.Map<String, Object> kafkaOverrideMap() {
+        java.util.Map<String, Object> map = new java.util.HashMap<>();
+        kafkaOverrides().forEach((k, v) -> map.put(k.toString(), v));
+        return map;
+    }
+
     private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
         try {
             return parser.apply(value);

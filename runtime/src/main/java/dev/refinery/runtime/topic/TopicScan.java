@@ -19,13 +19,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicScan {
     private TopicScan() {}
 
-    public static <V> List<ConsumerRecord<String, V>> readAll(
-            Map<String, Object> kafka, String topic, Deserializer<V> values, Duration timeout) {
+    /**
+     * Settings of a consumer that reads by assignment without a group (none is set, nothing is committed) and sees
+     * what {@code read_committed} consumers see.
+     */
+    public static Map<String, Object> readerProperties(Map<String, Object> kafka) {
         Map<String, Object> props = new HashMap<>(kafka);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+        return props;
+    }
+
+    public static <V> List<ConsumerRecord<String, V>> readAll(
+            Map<String, Object> kafka, String topic, Deserializer<V> values, Duration timeout) {
+        try (var consumer = new KafkaConsumer<>(readerProperties(kafka), new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();

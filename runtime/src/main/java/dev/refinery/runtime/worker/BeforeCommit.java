@@ -1,6 +1,6 @@
 package dev.refinery.runtime.worker;
 
-import org.slf4j.LoggerFactory;
+import dev.refinery.runtime.lifecycle.TestHang;
 
 /** Test hook: runs after a batch's records and offsets are sent, before the commit. */
 @FunctionalInterface
@@ -17,12 +17,7 @@ public interface BeforeCommit {
         }
         return n -> {
             if (n == batch) {
-                LoggerFactory.getLogger(BeforeCommit.class).warn("TEST HOOK: hanging before the commit of batch {}", n);
-                try {
-                    Thread.sleep(Long.MAX_VALUE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                TestHang.forever("before the commit of batch " + n);
             }
         };
     }

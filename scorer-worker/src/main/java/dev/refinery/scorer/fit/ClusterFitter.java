@@ -3,6 +3,7 @@ package dev.refinery.scorer.fit;
 import dev.refinery.runtime.serde.SpecificAvroDeserializer;
 import dev.refinery.runtime.serde.SpecificAvroSerializer;
 import dev.refinery.runtime.topic.TopicNames;
+import dev.refinery.runtime.topic.TopicScan;
 import dev.refinery.schemas.Centroid;
 import dev.refinery.schemas.ClusterSet;
 import dev.refinery.schemas.ScoredPair;
@@ -18,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -101,9 +101,7 @@ public final class ClusterFitter {
 
     private static String sample(
             String topic, Map<String, Object> kafka, int sample, Optional<String> modelId, List<float[]> out) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> props = TopicScan.readerProperties(kafka);
         var values = new SpecificAvroDeserializer<ScoredPair>(null, ScoredPair.class);
         values.configure(kafka, false);
         String model = modelId.orElse(null);

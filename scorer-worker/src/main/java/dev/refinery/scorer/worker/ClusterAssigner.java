@@ -1,16 +1,15 @@
 package dev.refinery.scorer.worker;
 
 import dev.refinery.runtime.serde.SpecificAvroDeserializer;
+import dev.refinery.runtime.topic.TopicScan;
 import dev.refinery.schemas.Centroid;
 import dev.refinery.schemas.ClusterAssignment;
 import dev.refinery.schemas.ClusterSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -36,10 +35,7 @@ final class ClusterAssigner implements AutoCloseable {
 
     ClusterAssigner(String topic, String modelId, Map<String, Object> kafka) {
         this.modelId = modelId;
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = TopicScan.readerProperties(kafka);
         SpecificAvroDeserializer<ClusterSet> values = new SpecificAvroDeserializer<>(null, ClusterSet.class);
         values.configure(kafka, false);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);

@@ -1,5 +1,6 @@
 package dev.refinery.selector.replay;
 
+import dev.refinery.runtime.topic.TopicScan;
 import dev.refinery.schemas.ScoredPair;
 import dev.refinery.schemas.TopicRange;
 import java.time.Duration;
@@ -131,10 +132,7 @@ public final class ReplayInput {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> kafka) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = TopicScan.readerProperties(kafka);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -3,9 +3,9 @@ package dev.refinery.selector.sink;
 import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.http.OpsServer;
+import dev.refinery.runtime.lifecycle.TestHang;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,23 +21,15 @@ public final class SinkMain {
 
     public static void main(String[] args) throws Exception {
         Env env = Env.system();
-        Map<String, Object> overrides = new HashMap<>();
-        env.kafkaOverrides().forEach((k, v) -> overrides.put(k.toString(), v));
+        Map<String, Object> overrides = env.kafkaOverrideMap();
         SinkConfig config = SinkConfig.fromEnv(env);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int hangAt = env.integer(HANG_AFTER_TAR, -1);
-        CuratedSink.AfterTarUpload hook = hangAt < 0
-                ? null
-                : n -> {
-                    if (n == hangAt) {
-                        log.warn("TEST HOOK: hanging after the tar of shard {}", n);
-                        try {
-                            Thread.sleep(Long.MAX_VALUE);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                };
+        CuratedSink.AfterTarUpload hook = n -> {
+            if (n == hangAt) {
+                TestHang.forever("after the tar of shard " + n);
+            }
+        };
         SinkService service = SinkService.start(PlatformConfig.fromEnv(env), config, overrides, metrics, hook);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "sink-shutdown"));
         int exit = 0;

@@ -33,6 +33,10 @@ public final class BenchMain {
             ImageBench.run(200, args.length > 1 ? Integer.parseInt(args[1]) : 10);
             return;
         }
+        if (args.length == 4 && args[0].equals("image-path")) {
+            ImageBench.measureOnePath(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("scorer-vit-b32")) {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vit-b32");
             dev.refinery.scorer.model.VitB32ShapedModel.write(dir, 42);

@@ -24,10 +24,11 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Single-thread image throughput on distinct web-like 640x480 JPEGs (gradients, shapes, lines and noise at quality
- * 85, about 50-60 KB). Baseline: {@code ImageIO.read}, a full decode with no resize. Against it, the scorer's
- * {@link ClipPreprocessor} with CLIP's 224 config (subsampled decode, PIL's bicubic resize, centre crop,
- * normalise), and the same with subsampling off, whose resize is bit-for-bit PIL's on the decoded pixels. Also prints
- * how far subsampling moves the tensor. Needs bench/pom.xml to depend on {@code dev.refinery:scorer-worker}.
+ * 85, about 50-60 KB). Baseline: {@code ImageIO.read}, a full decode with no resize. Against it: the scorer's
+ * decoder alone (DCT-scaled to 320x240) and its {@link ClipPreprocessor} with CLIP's 224 config (decode, PIL's
+ * bicubic resize, centre crop, normalise) by default, with full decoding (bit-for-bit PIL's resize of the decoded
+ * pixels) and with ImageIO point subsampling instead of DCT scaling. Also prints how far each reduced decode moves
+ * the tensor from the full one.
  */
 final class ImageBench {
     private static final int WIDTH = 640;
@@ -35,63 +36,110 @@ final class ImageBench {
 
     private ImageBench() {}
 
+    /** The measured paths, each in its own JVM so no path's JIT profile shapes another's code. */
+    private static final List<String> PATHS = List.of("imageio", "decode", "default", "exact", "point");
+
     static void run(int images, int seconds) throws Exception {
-        List<byte[]> jpegs = new ArrayList<>();
-        long bytes = 0;
-        for (int i = 0; i < images; i++) {
-            jpegs.add(jpeg(photo(i)));
-            bytes += jpegs.get(i).length;
-        }
+        List<byte[]> jpegs = jpegs(images);
+        long bytes = jpegs.stream().mapToLong(b -> b.length).sum();
         System.out.printf(
                 Locale.ROOT,
-                "%d distinct %dx%d JPEGs, mean %.1f KB; one thread, %d s per path%n",
+                "%d distinct %dx%d JPEGs, mean %.1f KB; one thread, %d s per path, one JVM per path%n",
                 images,
                 WIDTH,
                 HEIGHT,
                 bytes / 1024.0 / images,
                 seconds);
-        PreprocessorConfig clip = PreprocessorConfig.clipDefaults(224);
-        ClipPreprocessor fast = new ClipPreprocessor(clip);
-        ClipPreprocessor exact = new ClipPreprocessor(clip, new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, false));
-        float[] out = new float[clip.tensorLength()];
-        Op raw = b -> ImageIO.read(new ByteArrayInputStream(b)).getRGB(7, 7);
-        Op ours = b -> {
-            fast.preprocessInto(b, out, 0);
-            return Float.floatToRawIntBits(out[out.length / 2]);
-        };
-        ClipPreprocessor margin1 =
-                new ClipPreprocessor(clip, new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, true, 1));
-        float[] out1 = new float[clip.tensorLength()];
-        Op fastest = b -> {
-            margin1.preprocessInto(b, out1, 0);
-            return Float.floatToRawIntBits(out1[out1.length / 2]);
-        };
-        Op exactPath = b -> {
-            exact.preprocessInto(b, out, 0);
-            return Float.floatToRawIntBits(out[out.length / 2]);
-        };
-        int warmup = Math.max(1, Math.min(seconds, 3));
-        for (Op p : List.of(raw, ours, exactPath, fastest)) {
-            measure(p, jpegs, warmup);
+        java.util.Map<String, Double> rates = new java.util.LinkedHashMap<>();
+        for (String path : PATHS) {
+            rates.put(path, fork(path, images, seconds));
         }
-        double base = measure(raw, jpegs, seconds);
-        double subsampled = measure(ours, jpegs, seconds);
-        double full = measure(exactPath, jpegs, seconds);
-        double quick = measure(fastest, jpegs, seconds);
+        double base = rates.get("imageio");
         System.out.println();
-        System.out.println("path                                                  images/s   ratio vs ImageIO.read");
+        System.out.println("path                                                    images/s   ratio vs ImageIO.read");
         report("ImageIO.read (full decode, no resize)", base, base);
-        report("ClipPreprocessor 224 (subsampled decode)", subsampled, base);
-        report("ClipPreprocessor 224 (full decode, exact PIL resize)", full, base);
-        report("ClipPreprocessor 224 (REFINERY_SCORER_DECODE_MARGIN=1)", quick, base);
+        report("ImageDecoder 224 (DCT-scaled decode, no resize)", rates.get("decode"), base);
+        report("ClipPreprocessor 224 (default: DCT-scaled decode)", rates.get("default"), base);
+        report("ClipPreprocessor 224 (full decode, exact PIL resize)", rates.get("exact"), base);
+        report("ClipPreprocessor 224 (point subsampling, margin 1)", rates.get("point"), base);
+        PreprocessorConfig clip = PreprocessorConfig.clipDefaults(224);
+        ClipPreprocessor exact = preprocessor("exact", clip);
         System.out.printf(
                 Locale.ROOT,
-                "margin 1 vs full-decode tensor: mean |diff| %.4f (normalised units)%n",
-                meanDifference(margin1, exact, jpegs, out.length));
+                "default (DCT) vs full-decode tensor: mean |diff| %.4f (normalised units)%n",
+                meanDifference(preprocessor("default", clip), exact, jpegs, clip.tensorLength()));
         System.out.printf(
                 Locale.ROOT,
-                "subsampled vs full-decode tensor: mean |diff| %.4f (normalised units)%n",
-                meanDifference(fast, exact, jpegs, out.length));
+                "point subsampling (margin 1) vs full-decode tensor: mean |diff| %.4f (normalised units)%n",
+                meanDifference(preprocessor("point", clip), exact, jpegs, clip.tensorLength()));
+    }
+
+    /** Child JVM entry point ({@code BenchMain image-path PATH IMAGES SECONDS}): prints {@code rate <images/s>}. */
+    static void measureOnePath(String path, int images, int seconds) throws Exception {
+        List<byte[]> jpegs = jpegs(images);
+        PreprocessorConfig clip = PreprocessorConfig.clipDefaults(224);
+        Op op;
+        if (path.equals("imageio")) {
+            op = b -> ImageIO.read(new ByteArrayInputStream(b)).getRGB(7, 7);
+        } else if (path.equals("decode")) {
+            ImageDecoder decoder = ImageDecoder.withDefaults();
+            op = b -> decoder.decode(b, clip.shortestEdge()).getRGB(7, 7);
+        } else {
+            ClipPreprocessor preprocessor = preprocessor(path, clip);
+            float[] out = new float[clip.tensorLength()];
+            op = b -> {
+                preprocessor.preprocessInto(b, out, 0);
+                return Float.floatToRawIntBits(out[out.length / 2]);
+            };
+        }
+        measure(op, jpegs, Math.max(1, Math.min(seconds, 3)));
+        System.out.printf(Locale.ROOT, "rate %.3f%n", measure(op, jpegs, seconds));
+    }
+
+    private static ClipPreprocessor preprocessor(String path, PreprocessorConfig clip) {
+        return switch (path) {
+            case "default" -> new ClipPreprocessor(clip);
+            case "exact" -> new ClipPreprocessor(clip, new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, false));
+            case "point" ->
+                new ClipPreprocessor(clip, new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, true, 1, false));
+            default -> throw new IllegalArgumentException("unknown image path " + path);
+        };
+    }
+
+    private static double fork(String path, int images, int seconds) throws Exception {
+        Process child = new ProcessBuilder(
+                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BenchMain.class.getName(),
+                        "image-path",
+                        path,
+                        Integer.toString(images),
+                        Integer.toString(seconds))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String rate = null;
+        try (var lines =
+                child.inputReader(java.nio.charset.StandardCharsets.UTF_8).lines()) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.startsWith("rate ")) {
+                    rate = line.substring(5);
+                }
+            }
+        }
+        if (child.waitFor() != 0 || rate == null) {
+            throw new IllegalStateException("image path " + path + " failed (exit " + child.exitValue() + ")");
+        }
+        return Double.parseDouble(rate);
+    }
+
+    private static List<byte[]> jpegs(int images) throws IOException {
+        List<byte[]> jpegs = new ArrayList<>();
+        for (int i = 0; i < images; i++) {
+            jpegs.add(jpeg(photo(i)));
+        }
+        return jpegs;
     }
 
     /** One measured operation; its result feeds a sink so the JIT cannot drop the work. */

@@ -68,18 +68,16 @@ public final class ClipPreprocessor {
     }
 
     /**
-     * The short side the decoder may subsample down to: the decoder's resize margin (default 2) times what the resize
-     * needs, so the antialiased bicubic resize still does that much reduction after the decoder's point sampling
-     * (less aliasing); none without a resize.
+     * The short side the resize needs, which the decoder may reduce the image to (the decoder keeps its resize margin
+     * above it when it point-subsamples); none without a resize.
      */
     private int decodeTarget() {
         if (!config.doResize()) {
             return 0;
         }
-        return decoder.resizeMargin()
-                * (config.shortestEdge() > 0
-                        ? config.shortestEdge()
-                        : Math.max(config.resizeHeight(), config.resizeWidth()));
+        return config.shortestEdge() > 0
+                ? config.shortestEdge()
+                : Math.max(config.resizeHeight(), config.resizeWidth());
     }
 
     /** {@code img} is {@code TYPE_INT_RGB}, possibly subsampled from a {@code fullW x fullH} original. */

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@code TYPE_INT_RGB}, converted as PIL's {@code convert("RGB")} (see {@link RgbConverter}). The reader is chosen
  * from the bytes' signature; GIF and WebP give their first frame; JPEGs are turned upright by their EXIF orientation
  * and keep their stored RGB values when an ICC profile is embedded (PIL ignores profiles too). The pixel count is
- * read from the header and checked before anything is decoded. When the short side is at least twice the target,
- * the reader subsamples by the largest factor that keeps the short side at or above the target. Every decoder
+ * read from the header and checked before anything is decoded. With reduced decoding on, a baseline JPEG is decoded
+ * at 1/2, 1/4 or 1/8 scale in the DCT domain ({@link ScaledJpegDecoder}) when the short side stays at or above the
+ * target; other images are point-subsampled by ImageIO by the largest factor that keeps the short side at or above
+ * {@link #resizeMargin()} times the target. Every decoder
  * failure, unchecked exceptions and {@link OutOfMemoryError} included, is an {@link UndecodableImageException}.
  * Thread-safe: each call uses its own reader and stream, disposed before it returns.
  */
@@ -32,6 +34,7 @@ public final class ImageDecoder {
     private final long maxPixels;
     private final boolean subsampling;
     private final int resizeMargin;
+    private final boolean dctScaling;
 
     /**
      * @param maxPixels largest accepted {@code width * height}, read from the header
@@ -48,15 +51,24 @@ public final class ImageDecoder {
      *     allows (fastest)
      */
     public ImageDecoder(long maxPixels, boolean subsampling, int resizeMargin) {
+        this(maxPixels, subsampling, resizeMargin, subsampling);
+    }
+
+    /**
+     * @param dctScaling whether baseline JPEGs may be decoded at a reduced scale in the DCT domain (an antialiased
+     *     reduction down to the target itself); only with {@code subsampling}
+     */
+    public ImageDecoder(long maxPixels, boolean subsampling, int resizeMargin, boolean dctScaling) {
         if (maxPixels < 1 || resizeMargin < 1) {
             throw new IllegalArgumentException("maxPixels and resizeMargin must be >= 1");
         }
         this.maxPixels = maxPixels;
         this.subsampling = subsampling;
         this.resizeMargin = resizeMargin;
+        this.dctScaling = subsampling && dctScaling;
     }
 
-    /** The factor by which the decoded short side stays above the model's input when subsampling. */
+    /** The factor by which the point-subsampled short side stays above the target. */
     public int resizeMargin() {
         return resizeMargin;
     }
@@ -87,6 +99,12 @@ public final class ImageDecoder {
                     format == ImageFormat.UNKNOWN
                             ? "not a JPEG, PNG, GIF or WebP: first bytes " + ImageSniffer.head(bytes)
                             : "no ImageIO reader is installed for " + format);
+        }
+        if (format == ImageFormat.JPEG && dctScaling && targetShortSide > 0) {
+            Decoded scaled = dctScaled(bytes, targetShortSide);
+            if (scaled != null) {
+                return scaled;
+            }
         }
         ImageReader reader = null;
         try (ImageInputStream in = new BytesImageInputStream(bytes)) {
@@ -121,7 +139,7 @@ public final class ImageDecoder {
                     format + " of " + w + "x" + h + " has more than " + maxPixels + " pixels");
         }
         ImageReadParam param = reader.getDefaultReadParam();
-        int factor = subsampling ? subsamplingFactor(Math.min(w, h), target) : 1;
+        int factor = subsampling ? subsamplingFactor(Math.min(w, h), target * resizeMargin) : 1;
         if (factor > 1) {
             param.setSourceSubsampling(factor, factor, offset(factor), offset(factor));
         }
@@ -132,6 +150,30 @@ public final class ImageDecoder {
         int orientation = format == ImageFormat.JPEG ? ExifOrientation.read(bytes) : 1;
         BufferedImage upright = ExifOrientation.apply(rgb, orientation);
         return orientation >= 5 ? new Decoded(upright, h, w) : new Decoded(upright, w, h);
+    }
+
+    /**
+     * The JPEG decoded in the DCT domain at the smallest scale that keeps its short side at least {@code target}, or
+     * null when no scale below 1 does, when the pixel limit is exceeded, or when the stream is not a baseline JPEG
+     * the scaled decoder reads (or is damaged): ImageIO then decodes it, or reports why not.
+     */
+    private Decoded dctScaled(byte[] bytes, int target) {
+        try {
+            JpegFrame frame = JpegFrame.parse(bytes);
+            int samples = ScaledJpegDecoder.samplesPerBlock(frame.width, frame.height, target);
+            if (samples == 8 || (long) frame.width * frame.height > maxPixels) {
+                return null;
+            }
+            BufferedImage image = ScaledJpegDecoder.decode(bytes, frame, samples);
+            int orientation = ExifOrientation.read(bytes);
+            BufferedImage upright = ExifOrientation.apply(image, orientation);
+            return orientation >= 5
+                    ? new Decoded(upright, frame.height, frame.width)
+                    : new Decoded(upright, frame.width, frame.height);
+        } catch (JpegStreamException | RuntimeException e) {
+            log.debug("JPEG left to ImageIO: {}", e.toString());
+            return null;
+        }
     }
 
     /**

@@ -72,7 +72,11 @@ public final class WorkerFactory {
                 fetchPool,
                 decodePool,
                 metrics,
-                new ImageDecoder(config.maxImagePixels(), config.decodeSubsampling(), config.decodeMargin()));
+                new ImageDecoder(
+                        config.maxImagePixels(),
+                        config.decodeSubsampling(),
+                        config.decodeMargin(),
+                        config.dctScaling()));
         return new TransactionalBatchLoop(
                 "scorer",
                 TransactionalClients.consumer(kafka, config.groupId(), config.batchSize()),

@@ -1,6 +1,7 @@
 package dev.refinery.scorer.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -102,17 +103,60 @@ class ImageDecoderTest {
     }
 
     @Test
-    void subsamplesLargeImagesButKeepsTheShortSideAboveTarget() throws Exception {
+    void shouldReduceLargeImagesButKeepTheShortSideAboveTheTarget() throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.pattern(1000, 700), 0.8f, false);
         ImageDecoder.Decoded d = DECODER.decodeSized(jpeg, 224);
-        assertThat(d.image().getWidth()).isEqualTo(333);
-        assertThat(d.image().getHeight()).isEqualTo(233);
+        assertThat(d.image().getWidth())
+                .as("baseline JPEG: 1/2 scale in the DCT domain")
+                .isEqualTo(500);
+        assertThat(d.image().getHeight()).isEqualTo(350);
         assertThat(d.sourceWidth()).isEqualTo(1000);
         assertThat(d.sourceHeight()).isEqualTo(700);
         BufferedImage full = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, false).decode(jpeg, 224);
         assertThat(full.getWidth()).isEqualTo(1000);
-        BufferedImage png = DECODER.decode(TestImages.png(TestImages.pattern(500, 460)), 224);
-        assertThat(Math.min(png.getWidth(), png.getHeight())).isEqualTo(230);
+        byte[] progressive = TestImages.jpeg(TestImages.pattern(1000, 700), 0.8f, true);
+        assertThat(DECODER.decode(progressive, 224).getWidth())
+                .as("point subsampling keeps twice the target: 700 < 4 x 224")
+                .isEqualTo(1000);
+        ImageDecoder marginOne = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, true, 1);
+        assertThat(marginOne.decode(progressive, 224).getWidth()).isEqualTo(333);
+        assertThat(marginOne.decode(progressive, 224).getHeight()).isEqualTo(233);
+        byte[] png = TestImages.png(TestImages.pattern(500, 460));
+        assertThat(DECODER.decode(png, 224).getWidth()).isEqualTo(500);
+        BufferedImage subsampled = marginOne.decode(png, 224);
+        assertThat(Math.min(subsampled.getWidth(), subsampled.getHeight())).isEqualTo(230);
+        ImageDecoder noDct = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, true, 1, false);
+        assertThat(noDct.decode(jpeg, 224).getWidth()).isEqualTo(333);
+    }
+
+    @Test
+    void shouldTurnDctScaledJpegsUprightAndKeepThePixelLimit() throws Exception {
+        byte[] rotated =
+                JpegSegments.withExifOrientation(TestImages.jpeg(TestImages.pattern(640, 320), 0.9f, false), 6);
+        ImageDecoder.Decoded d = DECODER.decodeSized(rotated, 100);
+        assertThat(d.image().getWidth()).isEqualTo(160);
+        assertThat(d.image().getHeight()).isEqualTo(320);
+        assertThat(d.sourceWidth()).isEqualTo(320);
+        assertThat(d.sourceHeight()).isEqualTo(640);
+        ImageDecoder strict = new ImageDecoder(640 * 320 - 1, true);
+        assertThatThrownBy(() -> strict.decode(rotated, 100))
+                .isInstanceOfSatisfying(UndecodableImageException.class, e -> assertThat(e.reason())
+                        .isEqualTo(UndecodableImageException.TOO_MANY_PIXELS));
+    }
+
+    @Test
+    void shouldFallBackToImageIoForAJpegTheScaledDecoderRefuses() throws Exception {
+        byte[] jpeg = JpegLayouts.jpeg(
+                ScaledJpegDecoderTest.smooth(480, 480, false), new int[][] {{2, 2}, {1, 1}, {1, 1}}, 4, 0.9f);
+        byte[] broken = jpeg.clone();
+        int at = JpegFrame.parse(broken).scanStart;
+        while (!((broken[at] & 0xFF) == 0xFF && (broken[at + 1] & 0xF8) == 0xD0)) {
+            at++;
+        }
+        broken[at + 1] = (byte) 0xD3;
+        BufferedImage img = DECODER.decode(broken, 224);
+        assertThat(img.getWidth()).as("ImageIO decoded it at full size").isEqualTo(480);
+        assertThat(DECODER.decode(jpeg, 224).getWidth()).isEqualTo(240);
     }
 
     @Test

@@ -1,0 +1,135 @@
+package dev.refinery.scorer.image;
+
+/**
+ * The entropy-coded bits of a JPEG scan, MSB first, with 0xFF00 byte stuffing removed, and the Huffman decoding of
+ * whole blocks on them (the bit buffer lives in locals while a block decodes, which is what makes this fast). At a
+ * marker (or the end of the bytes) it feeds zero bytes, as libjpeg does, and remembers how many, so the decoder can
+ * tell a segment that ended early ({@link #overran()}) from one that merely prefetched past its end.
+ */
+final class JpegBitReader {
+    private final byte[] data;
+    private int pos;
+    private long buffer;
+    private int count;
+    private int padBytes;
+    private boolean atMarker;
+
+    JpegBitReader(byte[] data, int pos) {
+        this.data = data;
+        this.pos = pos;
+    }
+
+    /**
+     * Decodes one block: the DC difference (added to {@code pred[c]}) and the AC coefficients. Writes the dequantised
+     * coefficients that {@code keep} maps (zigzag index to row-major index, or -1) into {@code coef}, whose kept
+     * entries must be zero on entry; returns the masks of the non-zero rows (bits 0-7) and columns (bits 8-15).
+     */
+    int block(HuffmanTable dc, HuffmanTable ac, int[] q, int[] keep, int[] coef, int[] pred, int c)
+            throws JpegStreamException {
+        long buf = buffer;
+        int cnt = count;
+        while (cnt <= 56) {
+            buf |= (long) nextByte() << (56 - cnt);
+            cnt += 8;
+        }
+        int e = dc.lookup((int) (buf >>> 48));
+        buf <<= e >>> 8;
+        cnt -= e >>> 8;
+        int t = e & 0xFF;
+        if (t > 11) {
+            throw new JpegStreamException("DC difference of " + t + " bits");
+        }
+        if (t > 0) {
+            pred[c] += extend((int) (buf >>> (64 - t)), t);
+            buf <<= t;
+            cnt -= t;
+        }
+        coef[0] = pred[c] * q[0];
+        int mask = 0x101;
+        for (int k = 1; k < 64; ) {
+            if (cnt < 32) {
+                while (cnt <= 56) {
+                    buf |= (long) nextByte() << (56 - cnt);
+                    cnt += 8;
+                }
+            }
+            int rs = ac.lookup((int) (buf >>> 48));
+            buf <<= rs >>> 8;
+            cnt -= rs >>> 8;
+            int size = rs & 15;
+            int run = (rs >> 4) & 15;
+            if (size == 0) {
+                if (run != 15) {
+                    break;
+                }
+                k += 16;
+                continue;
+            }
+            k += run;
+            if (k > 63) {
+                throw new JpegStreamException("AC coefficients run past the block");
+            }
+            int value = extend((int) (buf >>> (64 - size)), size);
+            buf <<= size;
+            cnt -= size;
+            int nat = keep[k++];
+            if (nat >= 0) {
+                coef[nat] = value * q[nat];
+                mask |= 1 << (nat >> 3) | 0x100 << (nat & 7);
+            }
+        }
+        buffer = buf;
+        count = cnt;
+        return mask;
+    }
+
+    /** The next entropy-coded byte, unstuffed; 0 (counted) at a marker or past the end. */
+    private int nextByte() {
+        if (atMarker || pos >= data.length) {
+            padBytes++;
+            return 0;
+        }
+        int b = data[pos] & 0xFF;
+        if (b != 0xFF) {
+            pos++;
+            return b;
+        }
+        if (pos + 1 < data.length && data[pos + 1] == 0) {
+            pos += 2;
+            return 0xFF;
+        }
+        atMarker = true;
+        padBytes++;
+        return 0;
+    }
+
+    private static int extend(int v, int bits) {
+        return v >= 1 << (bits - 1) ? v : v - (1 << bits) + 1;
+    }
+
+    /** Whether bits past the end of the segment were decoded: the data is truncated or corrupt. */
+    boolean overran() {
+        return padBytes * 8 > count;
+    }
+
+    /**
+     * Consumes the restart marker {@code RSTn} that must follow the current interval and starts the next one with an
+     * empty buffer.
+     */
+    void restart(int n) throws JpegStreamException {
+        if (overran()) {
+            throw new JpegStreamException("restart interval ended early");
+        }
+        while (pos + 1 < data.length && (data[pos] & 0xFF) == 0xFF && (data[pos + 1] & 0xFF) == 0xFF) {
+            pos++;
+        }
+        if (pos + 1 >= data.length || (data[pos] & 0xFF) != 0xFF || (data[pos + 1] & 0xFF) != 0xD0 + (n & 7)) {
+            throw new JpegStreamException("expected RST" + (n & 7) + " at byte " + pos);
+        }
+        pos += 2;
+        buffer = 0;
+        count = 0;
+        padBytes = 0;
+        atMarker = false;
+    }
+}

@@ -107,13 +107,34 @@ public final class ObjectStore implements AutoCloseable {
 
     /** Reads the object an {@code s3://bucket/key} URI names (any bucket these credentials can read). */
     public byte[] getUri(String s3Uri) {
+        String[] at = bucketAndKey(s3Uri);
+        return s3.getObjectAsBytes(b -> b.bucket(at[0]).key(at[1])).asByteArray();
+    }
+
+    /**
+     * Streams the object an {@code s3://bucket/key} URI names to {@code target} (which must not exist), without
+     * holding it in memory: model weights can be gigabytes.
+     */
+    public void downloadUri(String s3Uri, java.nio.file.Path target) {
+        String[] at = bucketAndKey(s3Uri);
+        s3.getObject(
+                b -> b.bucket(at[0]).key(at[1]), software.amazon.awssdk.core.sync.ResponseTransformer.toFile(target));
+    }
+
+    /** The keys under an {@code s3://bucket/prefix} URI (any bucket these credentials can list), in key order. */
+    public List<String> listUri(String s3Prefix) {
+        String[] at = bucketAndKey(s3Prefix);
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(at[0]).prefix(at[1])).contents().forEach(o -> keys.add(o.key()));
+        return keys;
+    }
+
+    private static String[] bucketAndKey(String s3Uri) {
         if (!s3Uri.startsWith("s3://") || s3Uri.indexOf('/', 5) < 0) {
             throw new IllegalArgumentException("not an s3://bucket/key URI: " + s3Uri);
         }
         int slash = s3Uri.indexOf('/', 5);
-        String bucket = s3Uri.substring(5, slash);
-        String key = s3Uri.substring(slash + 1);
-        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        return new String[] {s3Uri.substring(5, slash), s3Uri.substring(slash + 1)};
     }
 
     /**

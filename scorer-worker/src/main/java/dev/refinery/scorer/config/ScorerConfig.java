@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param model a local folder in Optimum CLIP layout, or {@code s3://bucket/prefix/}; empty = the embedded model
  * @param heads optional ONNX heads on the image embedding, {@code name=path,...} (e.g. aesthetic, nsfw)
- * @param perplexityModel a local folder with a causal LM in Optimum text-generation layout; empty = no perplexity
+ * @param perplexityModel a local folder or {@code s3://bucket/prefix/} with a causal LM in Optimum text-generation
+ *     layout; empty = no perplexity
  */
 public record ScorerConfig(
         Optional<String> model,
@@ -33,7 +34,7 @@ public record ScorerConfig(
         Optional<Path> routingPolicy,
         List<String> languages,
         String heads,
-        Optional<Path> perplexityModel,
+        Optional<String> perplexityModel,
         int httpPort) {
 
     public ScorerConfig {
@@ -75,7 +76,7 @@ public record ScorerConfig(
                         .filter(s -> !s.isEmpty())
                         .toList(),
                 env.string("REFINERY_SCORER_HEADS", ""),
-                env.get("REFINERY_SCORER_PERPLEXITY_MODEL").map(Path::of),
+                env.get("REFINERY_SCORER_PERPLEXITY_MODEL"),
                 env.integer("REFINERY_SCORER_HTTP_PORT", 8082));
     }
 }

@@ -18,15 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelLocator {
     private static final Logger log = LoggerFactory.getLogger(ModelLocator.class);
-    private static final List<String> FILES = List.of(
-            "config.json",
-            "preprocessor_config.json",
-            "tokenizer.json",
-            "model.onnx",
-            "vision_model.onnx",
-            "text_model.onnx",
-            "special_tokens_map.json",
-            "tokenizer_config.json");
 
     private ModelLocator() {}
 
@@ -40,30 +31,43 @@ public final class ModelLocator {
             }
             return dir;
         }
-        String location = model.get();
+        return resolveFolder(model.get(), "REFINERY_SCORER_MODEL", cache, objects);
+    }
+
+    /**
+     * A local folder as given, or every object under an {@code s3://bucket/prefix/} (sub-folders and external
+     * weight files such as {@code model.onnx_data} included) streamed once into a folder of {@code cache} named after
+     * the prefix. Each file is written to a {@code .part} file and moved into place, so a copy cut short resumes
+     * with the files it lacks. {@code key} names the setting in error messages; {@code objects} is only used for S3.
+     */
+    public static Path resolveFolder(String location, String key, Path cache, ObjectStore objects) throws IOException {
         if (!location.startsWith("s3://")) {
             Path dir = Path.of(location);
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("REFINERY_SCORER_MODEL " + dir + " is not a folder");
+                throw new IllegalArgumentException(key + " " + dir + " is not a folder");
             }
             return dir;
         }
         String prefix = location.endsWith("/") ? location : location + "/";
+        String bucket = prefix.substring(5, prefix.indexOf('/', 5));
+        String keyPrefix = prefix.substring(prefix.indexOf('/', 5) + 1);
         Path dir = cache.resolve(prefix.substring(5).replaceAll("[^A-Za-z0-9._-]", "_"));
-        Files.createDirectories(dir);
-        for (String file : FILES) {
-            Path target = dir.resolve(file);
-            if (Files.exists(target)) {
+        List<String> keys = objects.listUri(prefix);
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException(key + " " + location + " holds no objects");
+        }
+        for (String objectKey : keys) {
+            String relative = objectKey.substring(keyPrefix.length());
+            Path target = dir.resolve(relative).normalize();
+            if (relative.isEmpty() || relative.endsWith("/") || !target.startsWith(dir) || Files.exists(target)) {
                 continue;
             }
-            try {
-                byte[] bytes = objects.getUri(prefix + file);
-                Path tmp = Files.write(dir.resolve(file + ".part"), bytes);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                log.info("Copied {}{} ({} bytes) into {}", prefix, file, bytes.length, dir);
-            } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException optional) {
-                // not every layout has every file (combined vs separate towers)
-            }
+            Files.createDirectories(target.getParent());
+            Path part = target.resolveSibling(target.getFileName() + ".part");
+            Files.deleteIfExists(part);
+            objects.downloadUri("s3://" + bucket + "/" + objectKey, part);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Copied s3://{}/{} ({} bytes) into {}", bucket, objectKey, Files.size(target), dir);
         }
         return dir;
     }

@@ -16,6 +16,7 @@ import dev.refinery.schemas.ScoredPair;
 import dev.refinery.scorer.config.ScorerConfig;
 import dev.refinery.scorer.image.ImageDecoder;
 import dev.refinery.scorer.inference.ClipModel;
+import dev.refinery.scorer.inference.ModelLocator;
 import dev.refinery.scorer.metrics.ScorerMetrics;
 import dev.refinery.scorer.route.Router;
 import dev.refinery.scorer.route.RoutingPolicy;
@@ -60,7 +61,7 @@ public final class WorkerFactory {
         resources.add(decodePool::shutdownNow);
         ClusterAssigner clusters = new ClusterAssigner(topics.clusters(), model.id(), kafka);
         resources.add(clusters);
-        SignalSet signals = signals(config, resources);
+        SignalSet signals = signals(config, objects, resources);
         signals.warmUp(); // builds the language detector now rather than stalling the first batch
         BatchScorer scorer = new BatchScorer(
                 raw,
@@ -89,8 +90,11 @@ public final class WorkerFactory {
                 beforeCommit);
     }
 
-    /** The default signal families plus the configured embedding heads and caption perplexity model. */
-    static SignalSet signals(ScorerConfig config, Resources resources) {
+    /**
+     * The default signal families plus the configured embedding heads and caption perplexity model ({@code objects}
+     * fetches the latter when it is an S3 prefix; it may be null when it is not).
+     */
+    static SignalSet signals(ScorerConfig config, ObjectStore objects, Resources resources) {
         List<QualitySignal> all =
                 new ArrayList<>(SignalSet.defaults(config.languages()).signals());
         try {
@@ -101,12 +105,15 @@ public final class WorkerFactory {
             throw new IllegalStateException("Cannot load REFINERY_SCORER_HEADS " + config.heads() + ": " + e, e);
         }
         if (config.perplexityModel().isPresent()) {
-            Path dir = config.perplexityModel().get();
+            String location = config.perplexityModel().get();
             try {
+                Path dir = ModelLocator.resolveFolder(
+                        location, "REFINERY_SCORER_PERPLEXITY_MODEL", config.modelCache(), objects);
                 all.add(resources.add(
                         PerplexitySignal.load(dir, config.gpu(), config.gpuDevice(), config.intraOpThreads())));
             } catch (IOException | OrtException e) {
-                throw new IllegalStateException("Cannot load REFINERY_SCORER_PERPLEXITY_MODEL " + dir + ": " + e, e);
+                throw new IllegalStateException(
+                        "Cannot load REFINERY_SCORER_PERPLEXITY_MODEL " + location + ": " + e, e);
             }
         }
         return new SignalSet(all);

@@ -23,9 +23,9 @@ class WorkerFactorySignalsTest {
                 Env.of(Map.of("REFINERY_SCORER_PERPLEXITY_MODEL", dir.toString(), "REFINERY_SCORER_GPU", "off")));
 
         try (Resources resources = new Resources()) {
-            SignalSet signals = WorkerFactory.signals(config, resources);
+            SignalSet signals = WorkerFactory.signals(config, null, resources);
 
-            assertThat(config.perplexityModel()).contains(dir);
+            assertThat(config.perplexityModel()).contains(dir.toString());
             assertThat(signals.signals()).extracting(QualitySignal::name).endsWith("language", "perplexity");
         }
     }
@@ -36,7 +36,7 @@ class WorkerFactorySignalsTest {
 
         try (Resources resources = new Resources()) {
             assertThat(config.perplexityModel()).isEmpty();
-            assertThat(WorkerFactory.signals(config, resources).signals())
+            assertThat(WorkerFactory.signals(config, null, resources).signals())
                     .extracting(QualitySignal::name)
                     .doesNotContain("perplexity");
         }
@@ -48,7 +48,7 @@ class WorkerFactorySignalsTest {
                 Env.of(Map.of("REFINERY_SCORER_PERPLEXITY_MODEL", dir.toString(), "REFINERY_SCORER_GPU", "off")));
 
         try (Resources resources = new Resources()) {
-            assertThatThrownBy(() -> WorkerFactory.signals(config, resources))
+            assertThatThrownBy(() -> WorkerFactory.signals(config, null, resources))
                     .hasMessageContaining("model.onnx")
                     .hasMessageContaining("--task text-generation");
         }

@@ -5,6 +5,7 @@ import dev.refinery.runtime.registry.RegistryClientConfig;
 import dev.refinery.runtime.registry.SchemaRegistryClient;
 import dev.refinery.runtime.serde.SpecificAvroSerde;
 import dev.refinery.schemas.CuratedPair;
+import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.Decision;
 import dev.refinery.schemas.ScoredPair;
 import dev.refinery.selector.config.SelectorConfig;
@@ -66,8 +67,10 @@ public final class SelectorService implements AutoCloseable {
                         config.shardsPerCluster(),
                         config.rewriteWait(),
                         config.waitClock(),
+                        config.followRewriterDlq(),
                         metrics),
                 scored,
+                serde(registry, DeadLetter.class, kafka),
                 decisions,
                 curated);
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(platform, config, kafka));

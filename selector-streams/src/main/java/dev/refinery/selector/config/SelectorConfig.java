@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
  * @param policy a policy JSON file; empty = the built-in default policy
  * @param waitClock {@code stream}: the rewrite wait is measured in stream time (deterministic on replay, but an idle
  *     input does not advance it); {@code wall}: in wall-clock time
+ * @param followRewriterDlq read the DLQ so a rewriter dead letter ends its pair's rewrite wait at once
  */
 public record SelectorConfig(
         String runId,
@@ -22,6 +23,7 @@ public record SelectorConfig(
         int shardsPerCluster,
         Duration rewriteWait,
         PunctuationType waitClock,
+        boolean followRewriterDlq,
         Path stateDir,
         int threads,
         int httpPort) {
@@ -53,6 +55,7 @@ public record SelectorConfig(
                         throw new IllegalArgumentException(
                                 "REFINERY_SELECTOR_REWRITE_WAIT_CLOCK must be stream or wall, got " + clock);
                 },
+                env.bool("REFINERY_SELECTOR_FOLLOW_REWRITER_DLQ", true),
                 Path.of(env.string(
                         "REFINERY_SELECTOR_STATE_DIR", System.getProperty("java.io.tmpdir") + "/refinery-streams")),
                 env.integer("REFINERY_SELECTOR_THREADS", 1),

@@ -25,12 +25,17 @@ public final class SelectorMetrics implements SelectorTopology.SelectorListener 
 
     private final MeterRegistry registry;
     private final Counter late;
+    private final Counter failedRewrites;
     private final Map<String, long[]> clusters = new ConcurrentHashMap<>();
 
     public SelectorMetrics(MeterRegistry registry, SelectionPolicy policy) {
         this.registry = registry;
         this.late = Counter.builder("refinery.selector.late.rewrites")
                 .description("Rewrites that arrived after their original was decided")
+                .tag("policy", policy.name())
+                .register(registry);
+        this.failedRewrites = Counter.builder("refinery.selector.failed.rewrites")
+                .description("Rewrite waits ended early by the rewriter's dead letter")
                 .tag("policy", policy.name())
                 .register(registry);
         policy.quota().ifPresent(q -> Gauge.builder("refinery.selector.cluster.target", q::alpha)
@@ -75,5 +80,10 @@ public final class SelectorMetrics implements SelectorTopology.SelectorListener 
     @Override
     public void lateRewrite() {
         late.increment();
+    }
+
+    @Override
+    public void rewriteFailed() {
+        failedRewrites.increment();
     }
 }

@@ -49,6 +49,8 @@ public final class DecisionFactory {
                     case REWRITE_WON -> "rewrite (revision 1) scored at least as well as the original";
                     case ORIGINAL_WON -> "the original scored better than its rewrite";
                     case REWRITE_TIMEOUT -> "rewrite_timeout: no rewrite arrived within the wait, the original is used";
+                    case REWRITE_FAILED ->
+                        "rewrite_failed: the rewriter dead-lettered the rewrite (see the DLQ), the original is used";
                 };
         if (note == null) {
             return detail;

@@ -16,7 +16,9 @@ public enum Resolution {
     /** The rewrite arrived but the original scored better. */
     ORIGINAL_WON,
     /** No rewrite arrived within the wait: the original is used. */
-    REWRITE_TIMEOUT;
+    REWRITE_TIMEOUT,
+    /** The rewriter dead-lettered the rewrite: the original is used without waiting. */
+    REWRITE_FAILED;
 
     public static final String HEADER = "refinery.resolution";
 

@@ -34,6 +34,16 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception e) {
+        if (record.topic().equals(topic)) {
+            // A record in the DLQ itself (read to end rewrite waits early) is not ours to dead-letter again.
+            log.warn(
+                    "Undeserializable record {}-{}@{} in the DLQ skipped: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
+            return Response.resume();
+        }
         log.warn(
                 "Undeserializable record {}-{}@{} sent to the DLQ: {}",
                 record.topic(),

@@ -2,6 +2,7 @@ package dev.refinery.selector.topology;
 
 import dev.refinery.runtime.topic.TopicNames;
 import dev.refinery.schemas.CuratedPair;
+import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.Decision;
 import dev.refinery.schemas.Outcome;
 import dev.refinery.schemas.ScoredPair;
@@ -10,6 +11,7 @@ import dev.refinery.selector.processor.QuotaKeys;
 import dev.refinery.selector.processor.QuotaProcessor;
 import dev.refinery.selector.processor.ResolveRevisionProcessor;
 import dev.refinery.selector.processor.RevisionChoice;
+import dev.refinery.selector.processor.RewriteFailedProcessor;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,7 +27,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The selector topology, a pure builder (no I/O): {@code pairs.scored} → resolve the final revision (store
- * {@value #PENDING_STORE}) → re-key by {@code <cluster>/<shard>} and repartition ({@value #BY_CLUSTER}) → quota
+ * {@value #PENDING_STORE}; with {@code followRewriterDlq}, the rewriter's dead letters from the DLQ end a pair's
+ * rewrite wait at once) → re-key by {@code <cluster>/<shard>} and repartition ({@value #BY_CLUSTER}) → quota
  * (store {@value #QUOTA_STORE}) → every decision to {@code pairs.decisions}, accepted pairs to
  * {@code pairs.curated}. Both stores are persistent RocksDB stores with changelogs.
  */
@@ -44,11 +47,15 @@ public final class SelectorTopology {
             int shardsPerCluster,
             Duration rewriteWait,
             PunctuationType waitClock,
+            boolean followRewriterDlq,
             SelectorListener listener) {}
 
     /** Callbacks for metrics; no-ops in tests. */
     public interface SelectorListener extends QuotaProcessor.DecisionListener {
         void lateRewrite();
+
+        /** A rewrite wait ended early on the rewriter's dead letter. */
+        default void rewriteFailed() {}
 
         SelectorListener NONE = new SelectorListener() {
             @Override
@@ -60,7 +67,11 @@ public final class SelectorTopology {
     }
 
     public static Topology build(
-            Settings s, Serde<ScoredPair> scored, Serde<Decision> decisions, Serde<CuratedPair> curated) {
+            Settings s,
+            Serde<ScoredPair> scored,
+            Serde<DeadLetter> deadLetters,
+            Serde<Decision> decisions,
+            Serde<CuratedPair> curated) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), keys, scored));
@@ -79,6 +90,15 @@ public final class SelectorTopology {
                                 s.listener()::lateRewrite),
                         Named.as("resolve-revision"),
                         PENDING_STORE);
+        if (s.followRewriterDlq()) {
+            KStream<String, ScoredPair> failed = builder.stream(
+                            s.topics().dlq(), Consumed.with(keys, deadLetters).withName("dlq-source"))
+                    .process(
+                            () -> new RewriteFailedProcessor(PENDING_STORE, s.listener()::rewriteFailed),
+                            Named.as("rewrite-failed"),
+                            PENDING_STORE);
+            resolved = resolved.merge(failed, Named.as("resolved"));
+        }
 
         KStream<String, CuratedPair> decided = resolved.selectKey(
                         (pairId, pair) -> QuotaKeys.of(pair, s.shardsPerCluster()), Named.as("key-by-cluster-shard"))

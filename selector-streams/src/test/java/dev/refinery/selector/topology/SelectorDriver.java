@@ -2,6 +2,7 @@ package dev.refinery.selector.topology;
 
 import dev.refinery.runtime.topic.TopicNames;
 import dev.refinery.schemas.CuratedPair;
+import dev.refinery.schemas.DeadLetter;
 import dev.refinery.schemas.Decision;
 import dev.refinery.schemas.ScoredPair;
 import dev.refinery.selector.policy.SelectionPolicy;
@@ -26,6 +27,7 @@ final class SelectorDriver implements AutoCloseable {
 
     final TopologyTestDriver driver;
     final TestInputTopic<String, ScoredPair> scored;
+    final TestInputTopic<String, DeadLetter> dlq;
     final TestOutputTopic<String, Decision> decisions;
     final TestOutputTopic<String, CuratedPair> curated;
 
@@ -45,6 +47,12 @@ final class SelectorDriver implements AutoCloseable {
         var scoredSerde = new PlainAvroSerde<>(ScoredPair.class);
         scored = driver.createInputTopic(
                 TOPICS.pairsScored(), Serdes.String().serializer(), scoredSerde.serializer(), START, Duration.ZERO);
+        dlq = driver.createInputTopic(
+                TOPICS.dlq(),
+                Serdes.String().serializer(),
+                new PlainAvroSerde<>(DeadLetter.class).serializer(),
+                START,
+                Duration.ZERO);
         decisions = driver.createOutputTopic(
                 TOPICS.pairsDecisions(),
                 Serdes.String().deserializer(),
@@ -63,10 +71,12 @@ final class SelectorDriver implements AutoCloseable {
                 shards,
                 wait,
                 clock,
+                true,
                 SelectorTopology.SelectorListener.NONE);
         return SelectorTopology.build(
                 settings,
                 new PlainAvroSerde<>(ScoredPair.class),
+                new PlainAvroSerde<>(DeadLetter.class),
                 new PlainAvroSerde<>(Decision.class),
                 new PlainAvroSerde<>(CuratedPair.class));
     }
@@ -74,6 +84,16 @@ final class SelectorDriver implements AutoCloseable {
     /** Pipes {@code pair} with its {@code scored_at} as the record timestamp. */
     void pipe(ScoredPair pair) {
         scored.pipeInput(pair.getPair().getPairId(), pair, pair.getScoredAt());
+    }
+
+    /** Pipes a dead letter of {@code stage} for {@code pairId}, keyed by pair id as every stage writes them. */
+    void deadLetter(String stage, String pairId, String reason, Instant at) {
+        var consumed = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>(
+                TOPICS.pairsRewrite(), 0, 7L, pairId, new byte[] {1});
+        dlq.pipeInput(
+                pairId,
+                dev.refinery.runtime.worker.DeadLetters.of(stage, consumed, reason, "Test", "test dead letter"),
+                at);
     }
 
     List<Decision> decisions() {

@@ -123,6 +123,37 @@ class SelectorTopologyTest {
     }
 
     @Test
+    void shouldDecideThePairAtOnceWhenTheRewriterDeadLettersItsRewrite() {
+        try (var d = new SelectorDriver(PROPORTIONAL, 1, WAIT, PunctuationType.STREAM_TIME)) {
+            String one = String.format("%064x", 1);
+            String two = String.format("%064x", 2);
+            d.pipe(pair(1, 0, 0.05, Route.REWRITE, 0, at(0)));
+            d.pipe(pair(2, 0, 0.30, Route.REWRITE, 0, at(1)));
+            d.deadLetter("scorer", one, "image.undecodable", at(2));
+            assertThat(d.decisions())
+                    .as("another stage's dead letter ends no wait")
+                    .isEmpty();
+
+            d.deadLetter("rewriter", one, "rewrite.backend_timeout", at(3));
+            List<Decision> decisions = d.decisions();
+            assertThat(decisions).extracting(Decision::getPairId).containsExactly(one);
+            assertThat(decisions.get(0).getRevision()).isZero();
+            assertThat(decisions.get(0).getDetail()).contains("rewrite_failed");
+
+            d.deadLetter("rewriter", one, "rewrite.backend_timeout", at(4)); // a repeat: already decided
+            d.pipe(pair(1, 0, 0.90, Route.KEEP_CANDIDATE, 1, at(5))); // a rewrite after all: too late
+            assertThat(d.decisions()).isEmpty();
+
+            d.pipe(pair(3, 0, 0.30, Route.KEEP_CANDIDATE, 0, at(180)));
+            assertThat(d.decisions())
+                    .as("pair 2 still waited for its rewrite and timed out")
+                    .filteredOn(x -> x.getPairId().equals(two))
+                    .singleElement()
+                    .satisfies(x -> assertThat(x.getDetail()).contains("rewrite_timeout"));
+        }
+    }
+
+    @Test
     void shouldFallBackOnWallClockWhenConfigured() {
         try (var d = new SelectorDriver(PROPORTIONAL, 1, WAIT, PunctuationType.WALL_CLOCK_TIME)) {
             d.pipe(pair(1, 0, 0.05, Route.REWRITE, 0, SelectorDriver.START));

@@ -56,6 +56,16 @@ public final class BenchMain {
             SelectorBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
             return;
         }
+        if (args.length > 0 && args[0].equals("replay")) {
+            ReplayBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("perplexity")) {
+            PerplexityBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 10,
+                    args.length > 2 ? java.nio.file.Path.of(args[2]) : null);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scorer")) {
             ScorerBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 1000,
@@ -64,7 +74,8 @@ public final class BenchMain {
         }
         if (args.length == 0 || !args[0].equals("serde")) {
             System.err.println(
-                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS] | rewriter [SECONDS [VLM_REQUESTS]] | selector [PAIRS]");
+                    "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS] | rewriter [SECONDS [VLM_REQUESTS]] | selector [PAIRS]"
+                            + " | replay [PAIRS] | perplexity [SECONDS [MODEL_DIR]]");
             System.exit(2);
         }
         boolean quick = args.length > 1 && args[1].equals("--quick");

@@ -5,13 +5,7 @@ import dev.refinery.runtime.config.Env;
 import dev.refinery.runtime.config.PlatformConfig;
 import dev.refinery.runtime.s3.ObjectStore;
 import dev.refinery.runtime.serde.SpecificAvroSerde;
-import dev.refinery.runtime.serde.SpecificAvroSerializer;
-import dev.refinery.schemas.ClusterAssignment;
-import dev.refinery.schemas.ImageRef;
-import dev.refinery.schemas.RawPair;
-import dev.refinery.schemas.Route;
 import dev.refinery.schemas.ScoredPair;
-import dev.refinery.schemas.Signal;
 import dev.refinery.selector.SelectorService;
 import dev.refinery.selector.config.SelectorConfig;
 import dev.refinery.selector.sink.SinkConfig;
@@ -22,7 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +24,8 @@ import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -58,7 +47,7 @@ final class SelectorBench {
         try (EmbeddedInfra infra = EmbeddedInfra.start(home.resolve("infra"), null, 0, 0)) {
             PlatformConfig platform = TestPlatforms.create(infra);
             List<byte[]> images = BenchImages.jpegs(50, 40);
-            publish(infra, platform, pairs, images);
+            BenchScoredPairs.publish(infra, platform, pairs, images);
             Map<String, Object> kafka = new HashMap<>(infra.clientProperties());
 
             double passSeconds = passThrough(platform, kafka, home, pairs);
@@ -185,52 +174,5 @@ final class SelectorBench {
             }
             throw new IllegalStateException(group + " did not consume " + topic + " within 10 minutes");
         }
-    }
-
-    private static void publish(EmbeddedInfra infra, PlatformConfig platform, int pairs, List<byte[]> images)
-            throws Exception {
-        List<String> uris = new java.util.ArrayList<>();
-        try (ObjectStore objects = ObjectStore.create(platform.s3())) {
-            objects.ensureBucket();
-            for (int i = 0; i < images.size(); i++) {
-                objects.put("images/bench/" + i, images.get(i), "image/jpeg");
-                uris.add(objects.uri("images/bench/" + i));
-            }
-        }
-        var serializer = new SpecificAvroSerializer<ScoredPair>();
-        serializer.configure(infra.clientProperties(), false);
-        String topic = platform.topics().pairsScored();
-        Random random = new Random(5);
-        Instant now = Instant.now();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", infra.bootstrapServers(), "linger.ms", 20),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (int i = 0; i < pairs; i++) {
-                String id = String.format(Locale.ROOT, "%016x%048x", random.nextLong(), i);
-                ScoredPair p = pair(id, i, random, uris.get(i % uris.size()), now);
-                producer.send(new ProducerRecord<>(topic, id, serializer.serialize(topic, p)));
-            }
-            producer.flush();
-        }
-    }
-
-    private static ScoredPair pair(String id, int i, Random random, String uri, Instant now) {
-        RawPair raw = RawPair.newBuilder(dev.refinery.runtime.TestPairs.rawPair(i))
-                .setPairId(id)
-                .setImage(ImageRef.newBuilder(
-                                dev.refinery.runtime.TestPairs.rawPair(i).getImage())
-                        .setUri(uri)
-                        .build())
-                .build();
-        return ScoredPair.newBuilder(dev.refinery.runtime.TestPairs.scoredPair(i))
-                .setPair(raw)
-                .setClipScore(0.2 + 0.15 * random.nextDouble())
-                .setSignals(List.of(new Signal("caption_words", "1", 6.0, null)))
-                .setCluster(new ClusterAssignment(i % 10, "bench", 0.9))
-                .setRoute(Route.KEEP_CANDIDATE)
-                .setRouteReasons(List.of())
-                .setScoredAt(now)
-                .build();
     }
 }

@@ -12,12 +12,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The selector service: publishes the run manifest, runs the topology, serves {@code /metrics}, health and the
- * interactive query {@code /v1/quotas}; exits non-zero when the Streams client fails so the orchestrator restarts it.
+ * interactive queries {@code /v1/quotas} (every instance) and {@code /v1/quotas/local}; exits non-zero when the Streams client fails so the orchestrator restarts it.
  */
 public final class SelectorMain {
     private static final Logger log = LoggerFactory.getLogger(SelectorMain.class);
@@ -43,12 +44,19 @@ public final class SelectorMain {
                     service.selector().policy(),
                     objects);
         }
-        QuotaStatus status =
-                new QuotaStatus(service.streams(), service.selector(), config.runId(), config.shardsPerCluster());
+        QuotaStatus status = new QuotaStatus(
+                service.streams(),
+                service.selector(),
+                config.runId(),
+                config.shardsPerCluster(),
+                config.advertisedUrl()
+                        .map(u -> new HostInfo(u.getHost(), u.getPort()))
+                        .orElse(null));
         int exit;
         try (OpsServer ops = new OpsServer("0.0.0.0", config.httpPort(), metrics::scrape, service::running)) {
             ops.json("/v1/quotas", status::json);
-            log.info("Selector status on port {} (/v1/quotas)", ops.port());
+            ops.json("/v1/quotas/local", status::localJson);
+            log.info("Selector status on port {} (/v1/quotas, /v1/quotas/local)", ops.port());
             while (service.streams().state().isRunningOrRebalancing()
                     || service.streams().state() == KafkaStreams.State.CREATED) {
                 Thread.sleep(1000);

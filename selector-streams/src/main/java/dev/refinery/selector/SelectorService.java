@@ -106,6 +106,8 @@ public final class SelectorService implements AutoCloseable {
                 DeadLetterDeserializationHandler.class.getName());
         props.put(DeadLetterDeserializationHandler.DLQ_TOPIC, platform.topics().dlq());
         props.putIfAbsent(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        config.advertisedUrl()
+                .ifPresent(u -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, u.getHost() + ":" + u.getPort()));
         return props;
     }
 

@@ -15,6 +15,8 @@ import org.apache.kafka.streams.processor.PunctuationType;
  * @param waitClock {@code stream}: the rewrite wait is measured in stream time (deterministic on replay, but an idle
  *     input does not advance it); {@code wall}: in wall-clock time
  * @param followRewriterDlq read the DLQ so a rewriter dead letter ends its pair's rewrite wait at once
+ * @param advertisedUrl how the other instances reach this one's HTTP port ({@code http://host:port}); set, it is
+ *     Streams' {@code application.server} and {@code /v1/quotas} gathers every instance's quota keys
  */
 public record SelectorConfig(
         String runId,
@@ -26,7 +28,8 @@ public record SelectorConfig(
         boolean followRewriterDlq,
         Path stateDir,
         int threads,
-        int httpPort) {
+        int httpPort,
+        Optional<java.net.URI> advertisedUrl) {
 
     public SelectorConfig {
         if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
@@ -36,6 +39,12 @@ public record SelectorConfig(
             throw new IllegalArgumentException(
                     "REFINERY_SELECTOR_SHARDS_PER_CLUSTER, _THREADS and _REWRITE_WAIT_MS must be positive");
         }
+        advertisedUrl.ifPresent(u -> {
+            if (!"http".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 1) {
+                throw new IllegalArgumentException(
+                        "REFINERY_SELECTOR_ADVERTISED_URL must be http://host:port, got " + u);
+            }
+        });
     }
 
     public static SelectorConfig fromEnv(Env env) {
@@ -59,6 +68,9 @@ public record SelectorConfig(
                 Path.of(env.string(
                         "REFINERY_SELECTOR_STATE_DIR", System.getProperty("java.io.tmpdir") + "/refinery-streams")),
                 env.integer("REFINERY_SELECTOR_THREADS", 1),
-                env.integer("REFINERY_SELECTOR_HTTP_PORT", 8084));
+                env.integer("REFINERY_SELECTOR_HTTP_PORT", 8084),
+                env.get("REFINERY_SELECTOR_ADVERTISED_URL")
+                        .filter(s -> !s.isBlank())
+                        .map(java.net.URI::create));
     }
 }

@@ -30,8 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class BenchScoredPairs {
     private BenchScoredPairs() {}
 
-    static void publish(EmbeddedInfra infra, PlatformConfig platform, int pairs, List<byte[]> images)
-            throws Exception {
+    static void publish(EmbeddedInfra infra, PlatformConfig platform, int pairs, List<byte[]> images) throws Exception {
         List<String> uris = new ArrayList<>();
         try (ObjectStore objects = ObjectStore.create(platform.s3())) {
             objects.ensureBucket();

@@ -90,9 +90,7 @@ final class PerplexityBench {
                     ROUNDS,
                     roundSeconds);
             System.out.printf(
-                    Locale.ROOT,
-                    "bare ONNX Runtime session.run, same token batches   %,10.0f captions/s%n",
-                    bareRate);
+                    Locale.ROOT, "bare ONNX Runtime session.run, same token batches   %,10.0f captions/s%n", bareRate);
             System.out.printf(
                     Locale.ROOT,
                     "perplexity signal (tokenise, pad, run, log-softmax) %,10.0f captions/s   ratio %.3f%n",
@@ -152,8 +150,8 @@ final class PerplexityBench {
             for (int i = 0; i < BATCH; i++) {
                 Double value = got.get(i).get(0).getValue();
                 if ((value == null) != (expected[i] == null)) {
-                    throw new IllegalStateException("batch " + b + " caption " + i + ": signal " + value
-                            + ", bare run " + expected[i]);
+                    throw new IllegalStateException(
+                            "batch " + b + " caption " + i + ": signal " + value + ", bare run " + expected[i]);
                 }
                 if (value != null) {
                     max = Math.max(max, Math.abs(value - expected[i]) / expected[i]);
@@ -318,11 +316,31 @@ final class PerplexityBench {
     }
 
     private static final String[] SUBJECTS = {
-        "a woman", "a young man", "two children", "an old fisherman", "a golden retriever", "a black cat",
-        "a red sports car", "a plate of pasta", "a bowl of fresh fruit", "a wooden table", "the city skyline",
-        "a mountain lake", "a group of friends", "a bride and groom", "a vintage bicycle", "a blue ceramic vase",
-        "a cup of coffee", "a small wooden house", "a yellow school bus", "a pair of running shoes",
-        "a modern kitchen", "a white sailboat", "an orange tabby kitten", "a green tractor", "a stack of old books"
+        "a woman",
+        "a young man",
+        "two children",
+        "an old fisherman",
+        "a golden retriever",
+        "a black cat",
+        "a red sports car",
+        "a plate of pasta",
+        "a bowl of fresh fruit",
+        "a wooden table",
+        "the city skyline",
+        "a mountain lake",
+        "a group of friends",
+        "a bride and groom",
+        "a vintage bicycle",
+        "a blue ceramic vase",
+        "a cup of coffee",
+        "a small wooden house",
+        "a yellow school bus",
+        "a pair of running shoes",
+        "a modern kitchen",
+        "a white sailboat",
+        "an orange tabby kitten",
+        "a green tractor",
+        "a stack of old books"
     };
     private static final String[] ACTIONS = {
         "standing on", "walking along", "sitting next to", "playing in", "parked in front of", "served on",
@@ -336,10 +354,24 @@ final class PerplexityBench {
         "a red brick wall", "a stone bridge over a river", "a neon lit alley at night"
     };
     private static final String[] EXTRAS = {
-        "stock photo", "high resolution", "close up", "with shallow depth of field", "in black and white",
-        "free download", "click to enlarge", "royalty free image", "on sale now", "IMG_4821.jpg", "sold out",
-        "men's leather wallet brown RFID blocking", "4k wallpaper", "vector illustration of a blue circle",
-        "a red square and a yellow star", "product photo", "shot on 35mm film", "landscape orientation"
+        "stock photo",
+        "high resolution",
+        "close up",
+        "with shallow depth of field",
+        "in black and white",
+        "free download",
+        "click to enlarge",
+        "royalty free image",
+        "on sale now",
+        "IMG_4821.jpg",
+        "sold out",
+        "men's leather wallet brown RFID blocking",
+        "4k wallpaper",
+        "vector illustration of a blue circle",
+        "a red square and a yellow star",
+        "product photo",
+        "shot on 35mm film",
+        "landscape orientation"
     };
 
     /** {@value #BATCHES} batches of {@value #BATCH} alt-text-like captions, each cut to 3-40 words. */
@@ -362,8 +394,8 @@ final class PerplexityBench {
                     switch (out.isEmpty() ? 0 : random.nextInt(4)) {
                         case 0 -> pick(random, SUBJECTS) + " " + pick(random, ACTIONS) + " " + pick(random, PLACES);
                         case 1 -> "with " + pick(random, SUBJECTS);
-                        case 2 -> "and " + pick(random, SUBJECTS) + " " + pick(random, ACTIONS) + " "
-                                + pick(random, PLACES);
+                        case 2 ->
+                            "and " + pick(random, SUBJECTS) + " " + pick(random, ACTIONS) + " " + pick(random, PLACES);
                         default -> pick(random, EXTRAS);
                     };
             out.addAll(List.of(phrase.split(" ")));

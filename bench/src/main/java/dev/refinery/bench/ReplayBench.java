@@ -177,13 +177,13 @@ final class ReplayBench {
      * fresh registry client), then produces the replay's output bytes to two new topics shaped like the decisions and
      * curated topics, in transactions of the same size; returns the seconds taken.
      */
-    private static double baseline(PlatformConfig platform, Map<String, Object> kafka, Output output)
-            throws Exception {
+    private static double baseline(PlatformConfig platform, Map<String, Object> kafka, Output output) throws Exception {
         String decisionsCopy = platform.topics().pairsDecisions() + ".baseline";
         String curatedCopy = platform.topics().pairsCurated() + ".baseline";
         try (Admin admin = Admin.create(kafka)) {
-            var described = admin.describeTopics(
-                            List.of(platform.topics().pairsDecisions(), platform.topics().pairsCurated()))
+            var described = admin.describeTopics(List.of(
+                            platform.topics().pairsDecisions(),
+                            platform.topics().pairsCurated()))
                     .allTopicNames()
                     .get();
             admin.createTopics(List.of(

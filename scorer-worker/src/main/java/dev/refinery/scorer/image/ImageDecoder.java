@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
  * {@code TYPE_INT_RGB}, converted as PIL's {@code convert("RGB")} (see {@link RgbConverter}). The reader is chosen
  * from the bytes' signature; GIF and WebP give their first frame; JPEGs are turned upright by their EXIF orientation
  * and keep their stored RGB values when an ICC profile is embedded (PIL ignores profiles too). The pixel count is
- * read from the header and checked before anything is decoded. With reduced decoding on, a baseline JPEG is decoded
- * at 1/2, 1/4 or 1/8 scale in the DCT domain ({@link ScaledJpegDecoder}) when the short side stays at or above the
- * target; other images are point-subsampled by ImageIO by the largest factor that keeps the short side at or above
- * {@link #resizeMargin()} times the target. Every decoder
- * failure, unchecked exceptions and {@link OutOfMemoryError} included, is an {@link UndecodableImageException}.
- * Thread-safe: each call uses its own reader and stream, disposed before it returns.
+ * read from the header and checked before anything is decoded. With reduced decoding on, a baseline or progressive
+ * JPEG is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain ({@link ScaledJpegDecoder}) when the short side stays at
+ * or above the target; other images are point-subsampled by ImageIO by the largest factor that keeps the short side
+ * at or above {@link #resizeMargin()} times the target. Every decoder failure, unchecked exceptions and
+ * {@link OutOfMemoryError} included, is an {@link UndecodableImageException}. Thread-safe: each call uses its own
+ * reader and stream, disposed before it returns.
  */
 public final class ImageDecoder {
     /** Default pixel limit: Pillow's {@code Image.MAX_IMAGE_PIXELS}. */
@@ -55,8 +55,8 @@ public final class ImageDecoder {
     }
 
     /**
-     * @param dctScaling whether baseline JPEGs may be decoded at a reduced scale in the DCT domain (an antialiased
-     *     reduction down to the target itself); only with {@code subsampling}
+     * @param dctScaling whether baseline and progressive JPEGs may be decoded at a reduced scale in the DCT domain
+     *     (an antialiased reduction down to the target itself); only with {@code subsampling}
      */
     public ImageDecoder(long maxPixels, boolean subsampling, int resizeMargin, boolean dctScaling) {
         if (maxPixels < 1 || resizeMargin < 1) {
@@ -154,10 +154,11 @@ public final class ImageDecoder {
 
     /**
      * The JPEG decoded in the DCT domain at the smallest scale that keeps its short side at least {@code target}, or
-     * null when no scale below 1 does, when the pixel limit is exceeded, or when the stream is not a baseline JPEG
-     * the scaled decoder reads (or is damaged): ImageIO then decodes it, or reports why not.
+     * null when no scale below 1 does, when the pixel limit is exceeded, or when the stream is not a JPEG the
+     * scaled decoder reads (or is damaged): ImageIO then decodes it, or reports why not. Running out of memory
+     * (a progressive JPEG keeps all its coefficients) is an {@link UndecodableImageException}.
      */
-    private Decoded dctScaled(byte[] bytes, int target) {
+    private Decoded dctScaled(byte[] bytes, int target) throws UndecodableImageException {
         try {
             JpegFrame frame = JpegFrame.parse(bytes);
             int samples = ScaledJpegDecoder.samplesPerBlock(frame.width, frame.height, target);
@@ -173,6 +174,9 @@ public final class ImageDecoder {
         } catch (JpegStreamException | RuntimeException e) {
             log.debug("JPEG left to ImageIO: {}", e.toString());
             return null;
+        } catch (OutOfMemoryError e) {
+            throw new UndecodableImageException(
+                    UndecodableImageException.UNDECODABLE, "JPEG decoding ran out of memory", e);
         }
     }
 

@@ -4,7 +4,8 @@ package dev.refinery.scorer.image;
  * The entropy-coded bits of a JPEG scan, MSB first, with 0xFF00 byte stuffing removed, and the Huffman decoding of
  * whole blocks on them (the bit buffer lives in locals while a block decodes, which is what makes this fast). At a
  * marker (or the end of the bytes) it feeds zero bytes, as libjpeg does, and remembers how many, so the decoder can
- * tell a segment that ended early ({@link #overran()}) from one that merely prefetched past its end.
+ * tell a segment that ended early ({@link #overran()}) from one that merely prefetched past its end. Progressive
+ * scans read it symbol by symbol ({@link #decode}, {@link #bits}) instead.
  */
 final class JpegBitReader {
     private final byte[] data;
@@ -81,6 +82,54 @@ final class JpegBitReader {
         buffer = buf;
         count = cnt;
         return mask;
+    }
+
+    /** The next Huffman symbol of {@code table}. */
+    int decode(HuffmanTable table) throws JpegStreamException {
+        if (count < 16) {
+            fill();
+        }
+        int e = table.lookup((int) (buffer >>> 48));
+        buffer <<= e >>> 8;
+        count -= e >>> 8;
+        return e & 0xFF;
+    }
+
+    /** The next {@code n} bits (1 to 16) as an unsigned number. */
+    int bits(int n) {
+        if (count < n) {
+            fill();
+        }
+        int v = (int) (buffer >>> (64 - n));
+        buffer <<= n;
+        count -= n;
+        return v;
+    }
+
+    /** The next {@code n} bits (1 to 16) as a signed magnitude ({@code EXTEND}, ITU T.81 F.2.2.1). */
+    int signed(int n) {
+        return extend(bits(n), n);
+    }
+
+    private void fill() {
+        while (count <= 56) {
+            buffer |= (long) nextByte() << (56 - count);
+            count += 8;
+        }
+    }
+
+    /** Where reading stopped: at the marker that ends the segment, if the bits reached it. */
+    int position() {
+        return pos;
+    }
+
+    /** Whether the data ends where reading stopped: at EOI or the end of the bytes, rather than at another marker. */
+    boolean atEnd() {
+        int p = pos;
+        while (p < data.length && (data[p] & 0xFF) == 0xFF) {
+            p++;
+        }
+        return p >= data.length || (p > pos && (data[p] & 0xFF) == 0xD9);
     }
 
     /** The next entropy-coded byte, unstuffed; 0 (counted) at a marker or past the end. */

@@ -1,10 +1,11 @@
 package dev.refinery.scorer.image;
 
 /**
- * The markers of a baseline JPEG up to its first scan: frame size and components, quantisation and Huffman tables,
- * restart interval and the colour-space hints (JFIF, Adobe transform, component ids) that libjpeg reads. Anything
- * but a sequential Huffman-coded 8-bit frame with one or three components in a single interleaved scan is
- * {@link JpegStreamException}: ImageIO takes those.
+ * The markers of a JPEG up to its first scan: frame size and components, quantisation and Huffman tables, restart
+ * interval and the colour-space hints (JFIF, Adobe transform, component ids) that libjpeg reads. Takes sequential
+ * (SOF0/1) frames in a single interleaved scan, and progressive (SOF2) frames, whose later scans
+ * {@link ProgressiveScans} reaches with {@link #nextScan}; all Huffman-coded, 8-bit, one or three components.
+ * Anything else is {@link JpegStreamException}: ImageIO takes those.
  */
 final class JpegFrame {
     /** {@code NATURAL[k]}: the row-major index of the k-th coefficient in zigzag order. */
@@ -27,9 +28,14 @@ final class JpegFrame {
     final HuffmanTable[] dc = new HuffmanTable[4];
     final HuffmanTable[] ac = new HuffmanTable[4];
     int restartInterval;
+    /** SOF2: the scan headers are {@link ProgressiveScans}' to read and check. */
+    boolean progressive;
+    /** Progressive frames: offset of the current SOS segment's body (its component count). */
+    int scanHeader;
+
     boolean jfif;
     int adobeTransform = -1;
-    /** Offset of the first entropy-coded byte, once {@link #parse} returns. */
+    /** Offset of the first entropy-coded byte of the current scan, once {@link #parse} or {@link #nextScan} returns. */
     int scanStart;
 
     private final byte[] b;
@@ -44,6 +50,15 @@ final class JpegFrame {
         JpegFrame f = new JpegFrame(bytes);
         f.readMarkers();
         return f;
+    }
+
+    /**
+     * Progressive frames: reads the segments (tables, restart interval) from {@code from}, where a scan's data ended,
+     * through the next SOS. False at EOI or where the data ends, even inside a segment (a truncated file).
+     */
+    boolean nextScan(int from) throws JpegStreamException {
+        pos = from;
+        return readSegments(true);
     }
 
     int hMax() {
@@ -70,30 +85,48 @@ final class JpegFrame {
             throw new JpegStreamException("no SOI");
         }
         pos = 2;
-        boolean sawFrame = false;
+        readSegments(false);
+    }
+
+    /** Reads segments from {@code pos} through the next SOS; {@code more}: after a scan (see {@link #nextScan}). */
+    private boolean readSegments(boolean more) throws JpegStreamException {
+        boolean sawFrame = more;
         while (true) {
-            while (u8(pos) != 0xFF) {
+            while (pos < b.length && (b[pos] & 0xFF) != 0xFF) {
                 pos++; // garbage between segments, as libjpeg tolerates
             }
-            while (u8(pos) == 0xFF) {
+            while (pos < b.length && (b[pos] & 0xFF) == 0xFF) {
                 pos++;
+            }
+            if (more && pos + 2 >= b.length) {
+                return false;
             }
             int marker = u8(pos++);
             if (marker == 0xD9) {
+                if (more) {
+                    return false;
+                }
                 throw new JpegStreamException("EOI before any scan");
             }
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                continue;
+            if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                continue; // 0xFF00 is stuffed scan data, as libjpeg's next_marker skips it
             }
             int length = u16(pos);
             int end = pos + length;
+            if (more && end > b.length) {
+                return false;
+            }
             if (length < 2 || end > b.length) {
                 throw new JpegStreamException("segment 0x" + Integer.toHexString(marker) + " runs past the data");
             }
             int body = pos + 2;
             switch (marker) {
-                case 0xC0, 0xC1 -> {
+                case 0xC0, 0xC1, 0xC2 -> {
+                    if (more) {
+                        throw new JpegStreamException("a second frame header");
+                    }
                     frame(body);
+                    progressive = marker == 0xC2;
                     sawFrame = true;
                 }
                 case 0xC4 -> huffman(body, end);
@@ -105,13 +138,18 @@ final class JpegFrame {
                     if (!sawFrame) {
                         throw new JpegStreamException("SOS before SOF");
                     }
-                    scan(body);
+                    if (progressive) {
+                        scanHeader = body;
+                    } else {
+                        scan(body);
+                    }
                     scanStart = end;
-                    return;
+                    return true;
                 }
                 default -> {
                     if (marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                        throw new JpegStreamException("SOF" + (marker - 0xC0) + " (not baseline) goes to ImageIO");
+                        throw new JpegStreamException("SOF" + (marker - 0xC0)
+                                + " (neither sequential nor progressive Huffman) goes to ImageIO");
                     }
                 }
             }

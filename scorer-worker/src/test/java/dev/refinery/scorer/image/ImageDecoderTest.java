@@ -115,12 +115,18 @@ class ImageDecoderTest {
         BufferedImage full = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, false).decode(jpeg, 224);
         assertThat(full.getWidth()).isEqualTo(1000);
         byte[] progressive = TestImages.jpeg(TestImages.pattern(1000, 700), 0.8f, true);
-        assertThat(DECODER.decode(progressive, 224).getWidth())
+        BufferedImage half = DECODER.decode(progressive, 224);
+        assertThat(half.getWidth())
+                .as("progressive JPEG: 1/2 scale in the DCT domain too")
+                .isEqualTo(500);
+        assertThat(half.getHeight()).isEqualTo(350);
+        byte[] large = TestImages.png(TestImages.pattern(1000, 700));
+        assertThat(DECODER.decode(large, 224).getWidth())
                 .as("point subsampling keeps twice the target: 700 < 4 x 224")
                 .isEqualTo(1000);
         ImageDecoder marginOne = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, true, 1);
-        assertThat(marginOne.decode(progressive, 224).getWidth()).isEqualTo(333);
-        assertThat(marginOne.decode(progressive, 224).getHeight()).isEqualTo(233);
+        assertThat(marginOne.decode(large, 224).getWidth()).isEqualTo(333);
+        assertThat(marginOne.decode(large, 224).getHeight()).isEqualTo(233);
         byte[] png = TestImages.png(TestImages.pattern(500, 460));
         assertThat(DECODER.decode(png, 224).getWidth()).isEqualTo(500);
         BufferedImage subsampled = marginOne.decode(png, 224);

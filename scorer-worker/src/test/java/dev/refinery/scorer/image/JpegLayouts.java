@@ -16,7 +16,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Baseline JPEGs in the layouts crawlers meet, written by the JDK's encoder with its metadata tree: chroma sampling
- * 4:4:4, 4:2:2, 4:2:0, 4:1:1 ({@code {h, v}} per component), grayscale, and a restart interval.
+ * 4:4:4, 4:2:2, 4:2:0, 4:1:1 ({@code {h, v}} per component), grayscale, and a restart interval; baseline or
+ * progressive (the writer's scan script, libjpeg's {@code jpeg_simple_progression}).
  */
 final class JpegLayouts {
     private static final String FORMAT = "javax_imageio_jpeg_image_1.0";
@@ -25,6 +26,15 @@ final class JpegLayouts {
 
     /** {@code sampling[c] = {h, v}} for each colour component (ignored for a gray image); restart 0 = none. */
     static byte[] jpeg(BufferedImage img, int[][] sampling, int restartInterval, float quality) {
+        return jpeg(img, sampling, restartInterval, quality, false);
+    }
+
+    static byte[] progressive(BufferedImage img, int[][] sampling, int restartInterval, float quality) {
+        return jpeg(img, sampling, restartInterval, quality, true);
+    }
+
+    private static byte[] jpeg(
+            BufferedImage img, int[][] sampling, int restartInterval, float quality, boolean progressive) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
@@ -32,6 +42,9 @@ final class JpegLayouts {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             IIOMetadata md = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
             IIOMetadataNode root = (IIOMetadataNode) md.getAsTree(FORMAT);
             NodeList specs = root.getElementsByTagName("componentSpec");

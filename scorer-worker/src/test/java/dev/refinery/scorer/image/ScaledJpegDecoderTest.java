@@ -83,11 +83,14 @@ class ScaledJpegDecoderTest {
     }
 
     @Test
-    void shouldLeaveProgressiveCmykAndTwelveBitStreamsToImageIo() {
+    void shouldLeaveLosslessCmykAndTwelveBitStreamsToImageIo() throws Exception {
         byte[] progressive = TestImages.jpeg(TestImages.pattern(64, 48), 0.9f, true);
-        assertThatThrownBy(() -> JpegFrame.parse(progressive))
+        assertThat(JpegFrame.parse(progressive).progressive).isTrue();
+        byte[] lossless = JpegLayouts.jpeg(smooth(32, 32, false), S444, 0, 0.9f);
+        lossless[sofOffset(lossless) + 1] = (byte) 0xC3;
+        assertThatThrownBy(() -> JpegFrame.parse(lossless))
                 .isInstanceOf(JpegStreamException.class)
-                .hasMessageContaining("SOF2");
+                .hasMessageContaining("SOF3");
         int[][] ink = new int[16 * 8][];
         Arrays.fill(ink, new int[] {0, 0, 0, 0});
         assertThatThrownBy(() -> JpegFrame.parse(JpegSegments.cmykJpeg(16, 8, ink)))
@@ -169,7 +172,7 @@ class ScaledJpegDecoderTest {
     }
 
     /** Mean channel difference of {@code scaled} from {@code full} averaged over {@code cell x cell} squares. */
-    private static double meanDifferenceFromBoxFilter(BufferedImage scaled, BufferedImage full, int cell) {
+    static double meanDifferenceFromBoxFilter(BufferedImage scaled, BufferedImage full, int cell) {
         double sum = 0;
         for (int y = 0; y < scaled.getHeight(); y++) {
             for (int x = 0; x < scaled.getWidth(); x++) {

@@ -60,6 +60,11 @@ public final class BenchMain {
             ReplayBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
             return;
         }
+        if (args.length > 0 && args[0].equals("lag")) {
+            LagBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 20, args.length > 2 ? Integer.parseInt(args[2]) : 12);
+            return;
+        }
         if (args.length > 0 && args[0].equals("perplexity")) {
             PerplexityBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 10,
@@ -75,7 +80,7 @@ public final class BenchMain {
         if (args.length == 0 || !args[0].equals("serde")) {
             System.err.println(
                     "usage: bench/run.sh serde [--quick] | ingest [PAIRS] | image [SECONDS] | scorer [PAIRS [MODEL_DIR]] | scorer-vit-b32 [PAIRS] | rewriter [SECONDS [VLM_REQUESTS]] | selector [PAIRS]"
-                            + " | replay [PAIRS] | perplexity [SECONDS [MODEL_DIR]]");
+                            + " | replay [PAIRS] | perplexity [SECONDS [MODEL_DIR]] | lag [GROUPS [PARTITIONS]]");
             System.exit(2);
         }
         boolean quick = args.length > 1 && args[1].equals("--quick");

@@ -37,10 +37,13 @@ final class ImageBench {
     private ImageBench() {}
 
     /** The measured paths, each in its own JVM so no path's JIT profile shapes another's code. */
-    private static final List<String> PATHS = List.of("imageio", "decode", "default", "exact", "point");
+    private static final List<String> PATHS =
+            List.of("imageio", "decode", "default", "exact", "point", "imageio/progressive", "default/progressive");
+
+    private static final String PROGRESSIVE = "/progressive";
 
     static void run(int images, int seconds) throws Exception {
-        List<byte[]> jpegs = jpegs(images);
+        List<byte[]> jpegs = jpegs(images, false);
         long bytes = jpegs.stream().mapToLong(b -> b.length).sum();
         System.out.printf(
                 Locale.ROOT,
@@ -62,6 +65,10 @@ final class ImageBench {
         report("ClipPreprocessor 224 (default: DCT-scaled decode)", rates.get("default"), base);
         report("ClipPreprocessor 224 (full decode, exact PIL resize)", rates.get("exact"), base);
         report("ClipPreprocessor 224 (point subsampling, margin 1)", rates.get("point"), base);
+        double progressiveBase = rates.get("imageio/progressive");
+        System.out.println("same images as progressive JPEGs (10 scans, successive approximation):");
+        report("ImageIO.read (full decode, no resize)", progressiveBase, progressiveBase);
+        report("ClipPreprocessor 224 (default: DCT-scaled decode)", rates.get("default/progressive"), progressiveBase);
         PreprocessorConfig clip = PreprocessorConfig.clipDefaults(224);
         ClipPreprocessor exact = preprocessor("exact", clip);
         System.out.printf(
@@ -75,8 +82,10 @@ final class ImageBench {
     }
 
     /** Child JVM entry point ({@code BenchMain image-path PATH IMAGES SECONDS}): prints {@code rate <images/s>}. */
-    static void measureOnePath(String path, int images, int seconds) throws Exception {
-        List<byte[]> jpegs = jpegs(images);
+    static void measureOnePath(String name, int images, int seconds) throws Exception {
+        boolean progressive = name.endsWith(PROGRESSIVE);
+        String path = progressive ? name.substring(0, name.length() - PROGRESSIVE.length()) : name;
+        List<byte[]> jpegs = jpegs(images, progressive);
         PreprocessorConfig clip = PreprocessorConfig.clipDefaults(224);
         Op op;
         if (path.equals("imageio")) {
@@ -107,16 +116,21 @@ final class ImageBench {
     }
 
     private static double fork(String path, int images, int seconds) throws Exception {
-        Process child = new ProcessBuilder(
-                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                                .toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        BenchMain.class.getName(),
-                        "image-path",
-                        path,
-                        Integer.toString(images),
-                        Integer.toString(seconds))
+        List<String> command = new ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String logback = System.getProperty("logback.configurationFile");
+        if (logback != null) {
+            command.add("-Dlogback.configurationFile=" + logback);
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchMain.class.getName(),
+                "image-path",
+                path,
+                Integer.toString(images),
+                Integer.toString(seconds)));
+        Process child = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String rate = null;
@@ -134,10 +148,10 @@ final class ImageBench {
         return Double.parseDouble(rate);
     }
 
-    private static List<byte[]> jpegs(int images) throws IOException {
+    private static List<byte[]> jpegs(int images, boolean progressive) throws IOException {
         List<byte[]> jpegs = new ArrayList<>();
         for (int i = 0; i < images; i++) {
-            jpegs.add(jpeg(photo(i)));
+            jpegs.add(jpeg(photo(i), progressive));
         }
         return jpegs;
     }
@@ -231,7 +245,7 @@ final class ImageBench {
         return Math.max(0, Math.min(255, v));
     }
 
-    private static byte[] jpeg(BufferedImage img) throws IOException {
+    private static byte[] jpeg(BufferedImage img, boolean progressive) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
@@ -239,6 +253,9 @@ final class ImageBench {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(0.85f);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             writer.write(null, new IIOImage(img, null, null), param);
         } finally {
             writer.dispose();

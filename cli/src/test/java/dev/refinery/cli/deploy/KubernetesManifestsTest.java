@@ -171,6 +171,9 @@ class KubernetesManifestsTest {
             Env selectorEnv =
                     Env.of(PodEnvironment.of(container(selector), resources).vars());
             assertThat(SelectorConfig.fromEnv(selectorEnv).applicationId()).isEqualTo("refinery-selector-live");
+            assertThat(SelectorConfig.fromEnv(selectorEnv).advertisedUrl())
+                    .as("each pod advertises its own headless-service name and HTTP port")
+                    .contains(java.net.URI.create("http://pod-0.selector-streams:" + httpPort(container(selector))));
             assertThat(mountPath(
                             container(selector),
                             selector.at("/spec/volumeClaimTemplates/0/metadata/name")

@@ -9,14 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The environment a container would get from rendered resources: {@code envFrom} config maps and secrets, literal
  * values, {@code configMapKeyRef}/{@code secretKeyRef} (an optional reference to a missing object or key leaves the
  * variable unset, as Kubernetes does) and {@code fieldRef} (a stand-in pod name). A required reference that does not
- * resolve is reported in {@link #problems()}.
+ * resolve is reported in {@link #problems()}. Literal values expand {@code $(VAR)} from the variables defined before
+ * them ({@code $$} escapes; an unknown reference stays as written), as Kubernetes does.
  */
 final class PodEnvironment {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+
     private final Map<String, String> vars = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -37,7 +42,7 @@ final class PodEnvironment {
         for (JsonNode var : container.path("env")) {
             String name = var.path("name").asText();
             if (var.has("value")) {
-                env.vars.put(name, var.path("value").asText());
+                env.vars.put(name, env.expand(var.path("value").asText()));
             } else if (var.at("/valueFrom/fieldRef").isObject()) {
                 env.vars.put(name, "pod-0");
             } else {
@@ -56,6 +61,17 @@ final class PodEnvironment {
             }
         }
         return env;
+    }
+
+    private String expand(String value) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = REFERENCE.matcher(value);
+        while (m.find()) {
+            String replacement = m.group().equals("$$") ? "$" : vars.getOrDefault(m.group(1), m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     Map<String, String> vars() {

@@ -24,6 +24,10 @@ final class HuffmanTable {
         int k = 0;
         for (int len = 1; len <= 16; len++) {
             int n = counts[len - 1];
+            if (n > 0 && code + n >= 1 << len) {
+                // libjpeg's JERR_BAD_HUFF_TABLE: the codes overflow the length, or one is all ones
+                throw new JpegStreamException("Huffman table has more codes than fit in " + len + " bits");
+            }
             valOffset[len] = k - code;
             for (int i = 0; i < n; i++, k++, code++) {
                 if (len <= LOOKAHEAD) {
@@ -35,9 +39,6 @@ final class HuffmanTable {
                 }
             }
             maxCode[len] = n == 0 ? -1 : code - 1;
-            if (code > (1 << len)) {
-                throw new JpegStreamException("Huffman table has more codes than fit in " + len + " bits");
-            }
             code <<= 1;
         }
         maxCode[17] = Integer.MAX_VALUE;

@@ -8,6 +8,22 @@ package dev.refinery.scorer.image;
  * scans read it symbol by symbol ({@link #decode}, {@link #bits}) instead.
  */
 final class JpegBitReader {
+    /**
+     * Twice the largest dequantised DC coefficient an 8-bit block can have (8 times its mean sample, level-shifted,
+     * is at most 1024 in magnitude), plus rounding to one quantisation step. A DC beyond it only comes from corrupt
+     * data whose predictions drifted; libjpeg's IDCT wraps such samples around (its range limit masks them to 10
+     * bits) where this decoder would clip them, so the full-size fallback's garbage and ours would differ wholesale:
+     * {@link JpegStreamException} leaves the file to ImageIO instead.
+     */
+    static final int MAX_DC = 2048;
+
+    /**
+     * The most bits an 8-bit frame's quantised AC coefficient has (ITU T.81 table F.2; libjpeg's encoder stops at
+     * {@code MAX_COEF_BITS}). Larger ones only come from corrupt data and, like a wild DC, would be wrapped by
+     * libjpeg's IDCT but clipped here.
+     */
+    static final int MAX_AC_BITS = 10;
+
     private final byte[] data;
     private int pos;
     private long buffer;
@@ -45,7 +61,11 @@ final class JpegBitReader {
             buf <<= t;
             cnt -= t;
         }
-        coef[0] = pred[c] * q[0];
+        int dcValue = pred[c] * q[0];
+        if (dcValue > MAX_DC + q[0] || dcValue < -MAX_DC - q[0]) {
+            throw new JpegStreamException("DC coefficient " + dcValue + " far outside the sample range");
+        }
+        coef[0] = dcValue;
         int mask = 0x101;
         for (int k = 1; k < 64; ) {
             if (cnt < 32) {
@@ -69,6 +89,9 @@ final class JpegBitReader {
             k += run;
             if (k > 63) {
                 throw new JpegStreamException("AC coefficients run past the block");
+            }
+            if (size > MAX_AC_BITS) {
+                throw new JpegStreamException("AC coefficient of " + size + " bits");
             }
             int value = extend((int) (buf >>> (64 - size)), size);
             buf <<= size;

@@ -122,21 +122,29 @@ final class JpegFrame {
             int body = pos + 2;
             switch (marker) {
                 case 0xC0, 0xC1, 0xC2 -> {
-                    if (more) {
-                        throw new JpegStreamException("a second frame header");
+                    if (sawFrame) {
+                        throw new JpegStreamException("a second frame header"); // libjpeg's JERR_SOF_DUPLICATE
                     }
-                    frame(body);
+                    frame(body, length);
                     progressive = marker == 0xC2;
                     sawFrame = true;
                 }
                 case 0xC4 -> huffman(body, end);
                 case 0xDB -> quantisation(body, end);
-                case 0xDD -> restartInterval = u16(body);
+                case 0xDD -> {
+                    if (length != 4) {
+                        throw new JpegStreamException("DRI segment of length " + length);
+                    }
+                    restartInterval = u16(body);
+                }
                 case 0xE0 -> jfif |= length >= 7 && u8(body) == 'J' && u8(body + 1) == 'F' && u8(body + 2) == 'I';
                 case 0xEE -> adobe(body, length);
                 case 0xDA -> {
                     if (!sawFrame) {
                         throw new JpegStreamException("SOS before SOF");
+                    }
+                    if (!more) {
+                        checkColourSpace();
                     }
                     if (progressive) {
                         scanHeader = body;
@@ -157,7 +165,7 @@ final class JpegFrame {
         }
     }
 
-    private void frame(int at) throws JpegStreamException {
+    private void frame(int at, int length) throws JpegStreamException {
         if (u8(at) != 8) {
             throw new JpegStreamException(u8(at) + "-bit samples go to ImageIO");
         }
@@ -166,6 +174,9 @@ final class JpegFrame {
         components = u8(at + 5);
         if (width < 1 || height < 1 || (components != 1 && components != 3)) {
             throw new JpegStreamException(width + "x" + height + " with " + components + " components goes to ImageIO");
+        }
+        if (length != 8 + 3 * components) {
+            throw new JpegStreamException("SOF segment of length " + length + " for " + components + " components");
         }
         for (int c = 0; c < components; c++) {
             int p = at + 6 + 3 * c;
@@ -176,6 +187,24 @@ final class JpegFrame {
             if (h[c] < 1 || h[c] > 4 || v[c] < 1 || v[c] > 4) {
                 throw new JpegStreamException("sampling factors " + h[c] + "x" + v[c]);
             }
+        }
+    }
+
+    /**
+     * Refuses the 3-component frames whose colour space ImageIO (TwelveMonkeys over the JDK's libjpeg) reads
+     * differently from libjpeg's rules in {@link #storedRgb}: a JFIF marker with an Adobe transform of 0, an Adobe
+     * transform other than 0 or 1 without JFIF, and Kodak PhotoYCC component ids ('Y', 'C', 'c') without either
+     * marker. Decoding those at a reduced scale would give other colours than the full-size fallback.
+     */
+    private void checkColourSpace() throws JpegStreamException {
+        if (components != 3) {
+            return;
+        }
+        boolean photoYcc = id[0] == 'Y' && id[1] == 'C' && id[2] == 'c';
+        boolean ambiguous = jfif ? adobeTransform == 0 : adobeTransform > 1 || (adobeTransform < 0 && photoYcc);
+        if (ambiguous) {
+            throw new JpegStreamException("colour space ImageIO reads differently (JFIF " + jfif + ", Adobe transform "
+                    + adobeTransform + ", ids " + id[0] + " " + id[1] + " " + id[2] + ")");
         }
     }
 

@@ -25,6 +25,12 @@ final class ProgressiveScans {
     /** Encoders write about 10 scans; a cap like djpeg's {@code -maxscans} bounds the work a crafted file causes. */
     static final int MAX_SCANS = 500;
 
+    /**
+     * The largest quantised AC coefficient of an 8-bit frame ({@link JpegBitReader#MAX_AC_BITS}); a larger one,
+     * as a corrupt point transform makes, is refused like a wild DC (see {@link JpegBitReader#MAX_DC}).
+     */
+    private static final int MAX_AC = (1 << JpegBitReader.MAX_AC_BITS) - 1;
+
     private final JpegFrame f;
     private final byte[] data;
     private final ScaledPlanes g;
@@ -193,7 +199,7 @@ final class ProgressiveScans {
     }
 
     /** Smooths what a truncated file left coarse, dequantises each block's kept corner and transforms it. */
-    private void render() {
+    private void render() throws JpegStreamException {
         int[] block = new int[64];
         for (int c = 0; c < f.components; c++) {
             int[] keep = g.keep[c];
@@ -208,6 +214,14 @@ final class ProgressiveScans {
             for (int by = 0, at = 0; by < rows; by++) {
                 for (int bx = 0; bx < blocksW[c]; bx++, at += 64) {
                     block[0] = k[at] * q[0];
+                    if (Math.abs(block[0]) > JpegBitReader.MAX_DC + q[0]) {
+                        throw new JpegStreamException("DC coefficient " + block[0] + " far outside the sample range");
+                    }
+                    for (int z = 1; z < 64; z++) {
+                        if (k[at + z] > MAX_AC || k[at + z] < -MAX_AC) {
+                            throw new JpegStreamException("AC coefficient " + k[at + z] + " out of range");
+                        }
+                    }
                     int mask = 0x101;
                     for (int z = 1; z <= last; z++) {
                         int nat = keep[z];

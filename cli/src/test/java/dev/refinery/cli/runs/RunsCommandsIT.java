@@ -93,20 +93,24 @@ class RunsCommandsIT {
             """, alpha);
     }
 
-    private static void publish(Map<String, Object> kafka, String topic) {
+    private static void publish(Map<String, Object> kafka, String topic) throws Exception {
         var serializer = new SpecificAvroSerializer<ScoredPair>();
         serializer.configure(kafka, false);
         Random random = new Random(9);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
         try (var producer = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < PAIRS; i++) {
                 String id = String.format(Locale.ROOT, "%016x%048x", random.nextLong(), i);
                 Instant at = t0.plusSeconds(i);
                 ScoredPair p = pair(id, i % 4, 0.2 + 0.15 * random.nextDouble(), at);
-                producer.send(
-                        new ProducerRecord<>(topic, i % 3, at.toEpochMilli(), id, serializer.serialize(topic, p)));
+                sent.add(producer.send(
+                        new ProducerRecord<>(topic, i % 3, at.toEpochMilli(), id, serializer.serialize(topic, p))));
             }
             producer.flush();
+        }
+        for (var f : sent) {
+            f.get(); // a lost record fails here, not as a wrong count later
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +34,22 @@ public final class TopicScan {
 
     public static <V> List<ConsumerRecord<String, V>> readAll(
             Map<String, Object> kafka, String topic, Deserializer<V> values, Duration timeout) {
+        List<ConsumerRecord<String, V>> out = new ArrayList<>();
+        scan(kafka, topic, values, timeout, out::add);
+        return out;
+    }
+
+    /**
+     * Hands the records of {@code topic}, from the beginning to the end offsets at the time of the call, to
+     * {@code visitor} until it returns false (the rest is not read). {@code timeout} bounds the whole read (an
+     * {@link IllegalStateException} when it runs out); null = no bound.
+     */
+    public static <V> void scan(
+            Map<String, Object> kafka,
+            String topic,
+            Deserializer<V> values,
+            Duration timeout,
+            Predicate<ConsumerRecord<String, V>> visitor) {
         try (var consumer = new KafkaConsumer<>(readerProperties(kafka), new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
@@ -40,15 +57,17 @@ public final class TopicScan {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, V>> out = new ArrayList<>();
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("topic " + topic + " not read to its end in " + timeout);
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (!visitor.test(r)) {
+                        return;
+                    }
+                }
             }
-            return out;
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.refinery.scorer.cluster.Float16;
 import dev.refinery.scorer.cluster.SphericalKMeans;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,36 +97,27 @@ public final class ClusterFitter {
 
     private static String sample(
             String topic, Map<String, Object> kafka, int sample, Optional<String> modelId, List<float[]> out) {
-        Map<String, Object> props = TopicScan.readerProperties(kafka);
         var values = new SpecificAvroDeserializer<ScoredPair>(null, ScoredPair.class);
         values.configure(kafka, false);
-        String model = modelId.orElse(null);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (out.size() < sample && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    ScoredPair p = r.value();
-                    if (p == null || p.getImageEmbedding() == null || out.size() >= sample) {
-                        continue;
+        String[] model = {modelId.orElse(null)};
+        if (sample > 0) {
+            TopicScan.scan(kafka, topic, values, null, r -> {
+                ScoredPair p = r.value();
+                if (p != null && p.getImageEmbedding() != null) {
+                    if (model[0] == null) {
+                        model[0] = p.getModelId();
                     }
-                    if (model == null) {
-                        model = p.getModelId();
-                    }
-                    if (model.equals(p.getModelId())) {
+                    if (model[0].equals(p.getModelId())) {
                         out.add(Float16.decode(p.getImageEmbedding().duplicate()));
                     }
                 }
-            }
+                return out.size() < sample;
+            });
         }
-        if (model == null) {
+        if (model[0] == null) {
             throw new IllegalStateException("no scored pairs with embeddings in " + topic);
         }
-        return model;
+        return model[0];
     }
 
     private static String version(Instant at, float[][] centroids) {
